@@ -1,0 +1,30 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Jest settings shared by every package: ESM TypeScript through @swc/jest,
+ * tests in `test/`, relative `.js` specifiers mapped back to their `.ts` source,
+ * and the cache kept inside the repository.
+ */
+export function jestConfig(overrides = {}) {
+  return {
+    testEnvironment: 'node',
+    roots: ['<rootDir>/test'],
+    testMatch: ['**/*.test.ts'],
+    extensionsToTreatAsEsm: ['.ts'],
+    moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+    transform: {
+      '^.+\\.ts$': [
+        '@swc/jest',
+        {
+          jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+          module: { type: 'es6' },
+        },
+      ],
+    },
+    cacheDirectory: join(root, '.cache', 'jest'),
+    ...overrides,
+  };
+}

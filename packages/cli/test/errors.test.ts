@@ -1,0 +1,12 @@
+import { describe, expect, it } from '@jest/globals';
+import { ParameterError } from '@pg/graphs';
+import { ConfigError } from '../src/errors.js';
+
+describe('ConfigError', () => {
+  it('is a ParameterError that names the field, the value and what was expected', () => {
+    const error = new ConfigError('field', 3, 'a number below 3');
+    expect(error).toBeInstanceOf(ParameterError);
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toBe('field must be a number below 3 (got 3)');
+  });
+});

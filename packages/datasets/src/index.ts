@@ -1,0 +1,1 @@
+export { DatasetError } from './errors.js';

@@ -1,0 +1,6 @@
+import { ParameterError } from '@pg/graphs';
+
+/** Thrown by @pg/eval for a value it cannot work with; the message names the field, the value and what was expected. */
+export class EvalError extends ParameterError {
+  override name = 'EvalError';
+}

@@ -1,0 +1,1 @@
+export { EvalError } from './errors.js';

@@ -1,0 +1,1 @@
+export { ModelError } from './errors.js';

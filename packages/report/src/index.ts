@@ -1,0 +1,1 @@
+export { ReportError } from './errors.js';

@@ -1,0 +1,6 @@
+import { ParameterError } from '@pg/graphs';
+
+/** Thrown by @pg/trainer for a value it cannot work with; the message names the field, the value and what was expected. */
+export class TrainerError extends ParameterError {
+  override name = 'TrainerError';
+}

@@ -1,0 +1,1 @@
+export { TrainerError } from './errors.js';

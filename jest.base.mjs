@@ -6,10 +6,12 @@ const root = dirname(fileURLToPath(import.meta.url));
 /**
  * Jest settings shared by every package: ESM TypeScript through @swc/jest,
  * tests in `test/`, relative `.js` specifiers mapped back to their `.ts` source,
- * and the cache kept inside the repository.
+ * and the cache kept inside the repository. `tf: true` adds the tfjs test setup.
  */
-export function jestConfig(overrides = {}) {
+export function jestConfig({ tf = false, ...overrides } = {}) {
   return {
+    // Packages that compute with tfjs get a backend and the gradient registry.
+    setupFilesAfterEnv: tf ? [join(root, 'jest.tf-setup.mjs')] : [],
     testEnvironment: 'node',
     roots: ['<rootDir>/test'],
     testMatch: ['**/*.test.ts'],

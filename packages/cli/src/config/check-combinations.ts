@@ -1,0 +1,50 @@
+import { ConfigError } from '../errors.js';
+import type { ConfigKeyName, FlatConfig } from './config-keys.js';
+
+const PLASTIC_ONLY: ConfigKeyName[] = ['decay', 'gated_write', 'reverse_write'];
+
+/**
+ * Rejects values that are each valid but impossible together, before any
+ * work starts. `where` names the place a key was written, for the message.
+ */
+export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyName) => string): void {
+  const fail = (name: ConfigKeyName, expected: string): never => {
+    throw new ConfigError(where(name), config[name], expected);
+  };
+
+  if (config.dataset_type === 'disjoint') {
+    if (config.num_actions < 2) fail('num_actions', 'at least 2 for a disjoint dataset (train and test each need their own actions)');
+    const kTrain = config.k_train ?? Math.floor(config.num_actions / 2);
+    const kTest = config.k_test ?? config.num_actions - kTrain;
+    if (kTrain + kTest > config.num_actions) {
+      fail(config.k_test === null ? 'k_train' : 'k_test', `such that k_train + k_test ≤ num_actions ${config.num_actions} (k_train ${kTrain}, k_test ${kTest})`);
+    }
+    if (kTest < 1) fail('k_train', `below num_actions ${config.num_actions}, to leave actions for the test graphs`);
+  } else {
+    if (config.k_train !== null) fail('k_train', 'null unless dataset_type is "disjoint"');
+    if (config.k_test !== null) fail('k_test', 'null unless dataset_type is "disjoint"');
+  }
+
+  const testGraphs = Math.round(config.num_graphs * config.test_fraction);
+  if (testGraphs < 1 || testGraphs > config.num_graphs - 1) {
+    fail('test_fraction', `a fraction that leaves at least one train and one test graph among num_graphs ${config.num_graphs} (gives ${testGraphs} test graphs)`);
+  }
+  const trainWalks = (config.num_graphs - testGraphs) * config.num_samples_per_graph;
+  if (config.val_split > 0 && Math.floor(trainWalks * config.val_split) < 1) {
+    fail('val_split', `0, or large enough to hold out at least one of the ${trainWalks} training walks`);
+  }
+
+  if (config.network_type !== 'plastic') {
+    for (const name of PLASTIC_ONLY) if (config[name]) fail(name, `false unless network_type is "plastic" (it is "${config.network_type}")`);
+  }
+  if (config.network_type === 'transformer' && config.hidden_dim % config.num_heads !== 0) {
+    fail('num_heads', `a divisor of hidden_dim ${config.hidden_dim}`);
+  }
+
+  if (config.long_window_size > config.long_timesteps - 1) {
+    fail('long_window_size', `at most long_timesteps - 1 = ${config.long_timesteps - 1} (the number of predictions)`);
+  }
+  if (config.boundary_window_size > config.boundary_steps_per_graph) {
+    fail('boundary_window_size', `at most boundary_steps_per_graph ${config.boundary_steps_per_graph}`);
+  }
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** The sections of a run config file, in the order the seed project wrote them. */
+export const CONFIG_SECTIONS = ['global', 'dataset', 'network', 'trainer', 'evaluation', 'logging'] as const;
+export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
+
+/** One key of the run config: where it belongs, what it accepts, its default and its meaning. */
+export interface ConfigKey<S extends z.ZodType = z.ZodType> {
+  readonly section: ConfigSection;
+  readonly schema: S;
+  readonly default: z.infer<S>;
+  readonly description: string;
+}
+
+function key<S extends z.ZodType>(section: ConfigSection, schema: S, defaultValue: z.infer<S>, description: string): ConfigKey<S> {
+  return { section, schema, default: defaultValue, description };
+}
+
+const positiveInt = (min = 1) => z.int().min(min);
+const fraction = z.number().gt(0).lt(1);
+
+/**
+ * Every key a run config accepts. The file's sections are merged into one
+ * flat config, as in the seed project, so a key may be written under any
+ * section; `section` is where it belongs (and where the docs list it).
+ * The schemas also generate the configuration reference of the docs.
+ */
+export const CONFIG_KEYS = {
+  seed: key('global', z.int(), 42, 'Seed of every random stream: graphs, walks, initial weights, fast weights, batch order.'),
+  run_name: key('global', z.string().min(1).nullable(), null, 'A name for the run, shown in its report; default: the config file name.'),
+  backend: key(
+    'global',
+    z.enum(['wasm', 'cpu', 'tensorflow']),
+    'wasm',
+    'tfjs backend: wasm (default, SIMD), cpu (slow fallback), or tensorflow (needs @tensorflow/tfjs-node or -node-gpu installed).',
+  ),
+
+  dataset_type: key('dataset', z.enum(['standard', 'disjoint']), 'standard', 'standard: train and test graphs share action semantics; disjoint: no (node, action, next node) triplet of a test graph occurs in training.'),
+  num_nodes: key('dataset', positiveInt(2), 20, 'Nodes per graph.'),
+  edge_prob: key('dataset', z.number().gt(0).max(1), 0.2, 'Probability of each edge in G(n, p); draws are resampled until connected.'),
+  num_samples_per_graph: key('dataset', positiveInt(), 64, 'Random walks per graph.'),
+  num_graphs: key('dataset', positiveInt(2), 200, 'Graphs in all, split into train and test by test_fraction.'),
+  num_timesteps: key('dataset', positiveInt(2), 32, 'Nodes per walk (the walk makes num_timesteps - 1 moves, each a prediction).'),
+  num_actions: key('dataset', positiveInt(), 8, 'Size of the action space; actions are unique around each node.'),
+  test_fraction: key('dataset', fraction, 0.2, 'Fraction of the graphs held out for testing.'),
+  k_train: key('dataset', positiveInt().nullable(), null, 'Disjoint only: actions per node pair reserved for training; default floor(num_actions / 2).'),
+  k_test: key('dataset', positiveInt().nullable(), null, 'Disjoint only: actions per node pair reserved for testing; default num_actions - k_train.'),
+
+  network_type: key('network', z.enum(['plastic', 'rnn', 'gru', 'lstm', 'transformer']), 'plastic', 'The model: the plastic fast-weight network or a sequence baseline.'),
+  hidden_dim: key('network', positiveInt(), 128, 'Hidden size (the plastic matrix is hidden_dim × hidden_dim).'),
+  intermediate_dim: key('network', positiveInt().nullable(), null, "Decoder's intermediate size; default floor(sqrt(hidden_dim * num_nodes)), as in the seed project."),
+  batch_size: key('network', positiveInt().nullable(), null, "Accepted for compatibility with the seed project's plastic configs and ignored: fast weights are sized per batch."),
+  decay: key('network', z.boolean(), false, 'Plastic only: learn a decay of the fast weights before each write.'),
+  gated_write: key('network', z.boolean(), false, 'Plastic only: learn a gate on the strength of each write.'),
+  reverse_write: key('network', z.boolean(), false, 'Plastic only: also write the reverse direction of each traversed edge.'),
+  num_layers: key('network', positiveInt(), 2, 'Transformer only: number of layers.'),
+  num_heads: key('network', positiveInt(), 4, 'Transformer only: attention heads (must divide hidden_dim).'),
+  positions: key('network', z.enum(['learned', 'sinusoidal']), 'sinusoidal', 'Transformer only: position encoding.'),
+
+  epochs: key('trainer', positiveInt(), 50, 'Passes over the training walks.'),
+  trainer_batch_size: key('trainer', positiveInt(), 32, 'Walks per minibatch (batch_size in the trainer section means the same).'),
+  lr: key('trainer', z.number().gt(0), 0.0005, 'Adam learning rate.'),
+  val_split: key('trainer', z.number().min(0).lt(1), 0.2, 'Fraction of the training walks held out for validation.'),
+  scheduler: key('trainer', z.enum(['none', 'cosine']), 'cosine', 'Learning-rate schedule over the epochs.'),
+  grad_clip: key('trainer', z.number().gt(0).nullable(), null, 'Clip the global gradient norm to this value; default off (the norm is logged either way).'),
+
+  long_timesteps: key('evaluation', positiveInt(2), 2000, 'Length of the long exploration of one test graph.'),
+  long_window_size: key('evaluation', positiveInt(), 100, 'Window of the rolling accuracy over the long exploration.'),
+  boundary_num_graphs: key('evaluation', positiveInt(2), 5, 'Test graphs visited in turn in the graph-switch evaluation.'),
+  boundary_repeats_per_graph: key('evaluation', positiveInt(), 5, 'Repeats of the switch sequence, averaged.'),
+  boundary_window_size: key('evaluation', positiveInt(), 50, 'Window of the rolling accuracy across switches.'),
+  boundary_steps_per_graph: key('evaluation', positiveInt(2), 200, 'Steps walked on each graph before switching to the next (fast weights are not reset).'),
+
+  wandb_enabled: key('logging', z.boolean(), false, 'Log to Weights & Biases where a client and credentials exist; otherwise warn once and go on.'),
+  wandb_project: key('logging', z.string().nullable(), 'plastic-graphs', 'W&B project.'),
+  wandb_entity: key('logging', z.string().nullable(), null, 'W&B entity.'),
+  wandb_group: key('logging', z.string().nullable(), null, 'W&B group.'),
+  wandb_tags: key('logging', z.array(z.string()), [], 'W&B tags.'),
+} satisfies Record<string, ConfigKey>;
+
+export type ConfigKeyName = keyof typeof CONFIG_KEYS;
+
+/** A complete, validated config: every key with its value, in the file's snake_case. */
+export type FlatConfig = { -readonly [K in ConfigKeyName]: z.infer<(typeof CONFIG_KEYS)[K]['schema']> };
+
+/** Keys accepted under another name, per section. */
+export const KEY_ALIASES: Partial<Record<ConfigSection, Record<string, ConfigKeyName>>> = {
+  trainer: { batch_size: 'trainer_batch_size' },
+};

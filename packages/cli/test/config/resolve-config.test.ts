@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../../src/errors.js';
+import { CONFIG_KEYS } from '../../src/config/config-keys.js';
+import { parseRunConfig } from '../../src/config/resolve-config.js';
+
+const seedConfig = (name: string) => readFileSync(new URL(`../../../../configs/${name}`, import.meta.url), 'utf8');
+const parse = (text: string, overrides: string[] = []) => parseRunConfig(text, { name: 'test.yaml' }, overrides);
+const failure = (text: string, overrides: string[] = []) => {
+  try {
+    parse(text, overrides);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseRunConfig', () => {
+  it("reads the seed project's two example configs unchanged", () => {
+    const rnn = parse(seedConfig('rnn_standard.yaml'));
+    expect(rnn).toMatchObject({ seed: 42, dataset_type: 'standard', network_type: 'rnn', num_nodes: 20, hidden_dim: 64, trainer_batch_size: 32, wandb_tags: ['rnn', 'standard'] });
+    const plastic = parse(seedConfig('plastic_disjoint.yaml'));
+    expect(plastic).toMatchObject({ seed: 123, dataset_type: 'disjoint', num_nodes: 50, num_actions: 15, epochs: 80, wandb_enabled: true, wandb_entity: 'your_entity' });
+  });
+
+  it('gives every key its default when the file is empty', () => {
+    const config = parse('');
+    for (const [name, definition] of Object.entries(CONFIG_KEYS)) expect(config[name as keyof typeof config]).toEqual(definition.default);
+  });
+
+  it('merges sections, so type keys may sit in their own sections', () => {
+    const config = parse('dataset:\n  dataset_type: disjoint\nnetwork:\n  network_type: gru\n');
+    expect([config.dataset_type, config.network_type]).toEqual(['disjoint', 'gru']);
+  });
+
+  it('reads trainer.batch_size as trainer_batch_size, and network.batch_size as the ignored plastic key', () => {
+    expect(parse('trainer:\n  batch_size: 16\n').trainer_batch_size).toBe(16);
+    const config = parse('network:\n  batch_size: 64\n');
+    expect([config.batch_size, config.trainer_batch_size]).toEqual([64, 32]);
+  });
+
+  it('applies --set overrides on top of the file, read as YAML', () => {
+    const config = parse('trainer:\n  epochs: 5\n', ['trainer.epochs=2', 'logging.wandb_tags=[a, b]', 'dataset.edge_prob=0.5']);
+    expect([config.epochs, config.wandb_tags, config.edge_prob]).toEqual([2, ['a', 'b'], 0.5]);
+  });
+
+  it('names unknown keys and sections with a did-you-mean', () => {
+    expect(failure('dataset:\n  num_node: 20\n')).toBe('dataset.num_node must be a known key: did you mean dataset.num_nodes? (got 20)');
+    expect(failure('trainr:\n  epochs: 2\n')).toBe(
+      'trainr must be a known section (did you mean "trainer"? sections: global, dataset, network, trainer, evaluation, logging) (got {"epochs":2})',
+    );
+    expect(failure('trainer:\n  zzzz: 1\n')).toMatch(/^trainer.zzzz must be a known key \(see/);
+    expect(failure('', ['trainer.epoch=3'])).toBe('trainer.epoch must be a known key: did you mean trainer.epochs? (got 3)');
+  });
+
+  it('names wrong types and out-of-range values with what is expected', () => {
+    expect(failure('dataset:\n  num_nodes: twenty\n')).toBe('dataset.num_nodes must be an integer ≥ 2 (got "twenty")');
+    expect(failure('dataset:\n  num_nodes: 1\n')).toBe('dataset.num_nodes must be an integer ≥ 2 (got 1)');
+    expect(failure('dataset:\n  edge_prob: 0\n')).toBe('dataset.edge_prob must be a number in (0, 1] (got 0)');
+    expect(failure('dataset:\n  test_fraction: 1\n')).toBe('dataset.test_fraction must be a number in (0, 1) (got 1)');
+    expect(failure('global:\n  network_type: mlp\n')).toBe(
+      'global.network_type must be one of "plastic", "rnn", "gru", "lstm", "transformer" (got "mlp")',
+    );
+    expect(failure('logging:\n  wandb_enabled: "yes"\n')).toBe('logging.wandb_enabled must be true or false (got "yes")');
+    expect(failure('logging:\n  wandb_tags: 3\n')).toBe('logging.wandb_tags must be a list of strings (got 3)');
+    expect(failure('network:\n  intermediate_dim: 0\n')).toBe('network.intermediate_dim must be an integer ≥ 1 or null (got 0)');
+    expect(failure('', ['trainer.lr=-1'])).toBe('--set trainer.lr must be a number > 0 (got -1)');
+  });
+
+  it('rejects impossible combinations', () => {
+    expect(failure('dataset:\n  dataset_type: disjoint\n  num_actions: 8\n  k_train: 5\n  k_test: 5\n')).toBe(
+      'dataset.k_test must be such that k_train + k_test ≤ num_actions 8 (k_train 5, k_test 5) (got 5)',
+    );
+    expect(failure('dataset:\n  k_train: 3\n')).toBe('dataset.k_train must be null unless dataset_type is "disjoint" (got 3)');
+    expect(failure('dataset:\n  num_graphs: 2\n  test_fraction: 0.1\n')).toMatch(/^dataset.test_fraction must be a fraction that leaves at least one train and one test graph/);
+    expect(failure('network:\n  network_type: rnn\n  gated_write: true\n')).toBe('network.gated_write must be false unless network_type is "plastic" (it is "rnn") (got true)');
+    expect(failure('network:\n  network_type: transformer\n  hidden_dim: 30\n  num_heads: 4\n')).toBe('network.num_heads must be a divisor of hidden_dim 30 (got 4)');
+    expect(failure('evaluation:\n  long_timesteps: 50\n  long_window_size: 100\n')).toMatch(/^evaluation.long_window_size must be at most long_timesteps - 1 = 49/);
+  });
+
+  it('rejects conflicting values of one key in two sections', () => {
+    expect(failure('global:\n  seed: 1\ndataset:\n  seed: 2\n')).toBe('dataset.seed must be the same as global.seed (1), since sections are merged (got 2)');
+    expect(parse('global:\n  seed: 1\ndataset:\n  seed: 1\n').seed).toBe(1);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    expect(failure('dataset:\n  num_nodes: [1, 2\n')).toMatch(/^test.yaml must be valid YAML \(got "\w+ at line \d+, column \d+"\)$/);
+    expect(failure('- a\n- b\n')).toMatch(/^test.yaml must be a mapping of sections/);
+    expect(failure('dataset: 3\n')).toBe('dataset must be a mapping of keys to values (got 3)');
+    expect(failure('', ['epochs=3'])).toBe('--set must be of the form section.key=value, e.g. trainer.epochs=10 (got "epochs=3")');
+  });
+});

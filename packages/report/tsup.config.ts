@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.base.js';
 
-export default packageBuild();
+// ESM only: vega and vega-lite 6 ship no CommonJS build.
+export default packageBuild({ format: ['esm'] });

@@ -1,1 +1,10 @@
 export { ReportError } from './errors.js';
+export { renderFigure, type Figure, type RenderedFigure } from './figure.js';
+export { graphDrawingFigure, type GraphDrawingOptions } from './figures/graph-drawing.js';
+export { layoutGraph, type GraphLayout, type LayoutOptions } from './figures/graph-layout.js';
+export { type LinePanelOptions, type ReferenceLine, type Series } from './figures/line-panel.js';
+export { rollingAccuracyFigure, type RollingAccuracyFigureOptions } from './figures/rolling-accuracy.js';
+export { switchAccuracyFigure, type SwitchAccuracyFigureOptions } from './figures/switch-accuracy.js';
+export { trainingCurvesFigure, type EpochCurvePoint } from './figures/training-curves.js';
+export { svgToPng, type PngOptions } from './render/render-png.js';
+export { renderSvg } from './render/render-svg.js';

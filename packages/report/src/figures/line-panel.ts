@@ -1,0 +1,74 @@
+import { PANEL } from './theme.js';
+
+/** One named curve: y values at x positions. */
+export interface Series {
+  readonly label: string;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+}
+
+/** A horizontal reference line, e.g. an oracle ceiling. */
+export interface ReferenceLine {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** Options of {@link linePanel}. */
+export interface LinePanelOptions {
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  /** Fix the y axis to [0, 1] (accuracies). */
+  readonly unitInterval?: boolean;
+  /** Dashed horizontal lines, labelled at their right end. */
+  readonly references?: readonly ReferenceLine[];
+  /** Vertical rules at these x positions (graph switches). */
+  readonly markers?: readonly number[];
+}
+
+/**
+ * One panel of a layered vega-lite line chart of several series, with
+ * optional horizontal reference lines and vertical markers: the shape of
+ * every curve of a report. Wrap it (or several) with {@link figureSpec}.
+ */
+export function linePanel(series: readonly Series[], options: LinePanelOptions): Record<string, unknown> {
+  const points = series.flatMap(({ label, x, y }) =>
+    Array.from({ length: x.length }, (_, i) => ({ series: label, x: x[i]!, y: y[i]! })).filter(({ y: value }) => Number.isFinite(value)),
+  );
+  const yScale = options.unitInterval ? { domain: [0, 1] } : { zero: false };
+  const layers: object[] = [
+    {
+      data: { values: points },
+      mark: { type: 'line', strokeWidth: 1.8, clip: true },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', title: options.xTitle },
+        y: { field: 'y', type: 'quantitative', title: options.yTitle, scale: yScale },
+        color: { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label) },
+      },
+    },
+  ];
+  if (options.markers?.length) {
+    layers.push({
+      data: { values: options.markers.map((x) => ({ x })) },
+      mark: { type: 'rule', color: '#999', strokeDash: [2, 3] },
+      encoding: { x: { field: 'x', type: 'quantitative' } },
+    });
+  }
+  if (options.references?.length) {
+    // Labels of close lines would overlap at one end, so each sits further left than the last.
+    const references = options.references.map(({ label, value }, i) => ({ label, value, at: PANEL.width - 4 - i * 150 }));
+    layers.push(
+      {
+        data: { values: references },
+        mark: { type: 'rule', color: '#444', strokeDash: [6, 4] },
+        encoding: { y: { field: 'value', type: 'quantitative' } },
+      },
+      {
+        data: { values: references },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -2, fontSize: 10, color: '#444' },
+        encoding: { x: { field: 'at', type: 'quantitative', scale: null }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    );
+  }
+  return { title: options.title, width: PANEL.width, height: PANEL.height, layer: layers };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderFigure } from '../../src/figure.js';
+import { rollingAccuracyFigure } from '../../src/figures/rolling-accuracy.js';
+import { switchAccuracyFigure } from '../../src/figures/switch-accuracy.js';
+import { trainingCurvesFigure } from '../../src/figures/training-curves.js';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+type Layer = { data: { values: Array<Record<string, unknown>> }; mark: { type: string } };
+const layersOf = (spec: unknown) => (spec as { layer: Layer[] }).layer;
+
+describe('curve figures', () => {
+  const history = [1, 2, 3].map((epoch) => ({ epoch, trainLoss: 2 / epoch, valLoss: 2.2 / epoch, trainAccuracy: epoch / 4, valAccuracy: null }));
+
+  it('draws training curves with inline data, leaving out validation when there is none', () => {
+    const figure = trainingCurvesFigure(history);
+    expect(figure.name).toBe('training_curves');
+    const [loss, accuracy] = (figure.spec as unknown as { hconcat: unknown[] }).hconcat;
+    expect(layersOf(loss)[0]!.data.values).toEqual([
+      { series: 'train', x: 1, y: 2 },
+      { series: 'train', x: 2, y: 1 },
+      { series: 'train', x: 3, y: 2 / 3 },
+      { series: 'validation', x: 1, y: 2.2 },
+      { series: 'validation', x: 2, y: 1.1 },
+      { series: 'validation', x: 3, y: 2.2 / 3 },
+    ]);
+    // Validation accuracy is null throughout, so its points are dropped rather than drawn at NaN.
+    expect(layersOf(accuracy)[0]!.data.values.map((point) => point.series)).toEqual(['train', 'train', 'train']);
+  });
+
+  it('draws oracle ceilings and switch markers as rules', () => {
+    const figure = switchAccuracyFigure([{ label: 'plastic', x: [0, 1, 2], y: [0.2, 0.5, 0.9] }], {
+      switches: [1],
+      window: 2,
+      ceilings: [{ label: 'oracle', value: 0.95 }],
+    });
+    const marks = layersOf(figure.spec).map((layer) => layer.mark.type);
+    expect(marks).toEqual(['line', 'rule', 'rule', 'text']);
+    expect(layersOf(figure.spec)[1]!.data.values).toEqual([{ x: 1 }]);
+  });
+
+  it('renders to SVG and PNG in Node', async () => {
+    const figure = rollingAccuracyFigure([{ label: 'plastic', x: [1, 2, 3], y: [0.5, 0.7, 0.9] }], {
+      window: 3,
+      ceilings: [{ label: 'undirected oracle', value: 0.97 }],
+    });
+    const { svg, png } = await renderFigure(figure);
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('Rolling accuracy');
+    expect(svg).toContain('undirected oracle');
+    expect([...png.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
+  });
+});

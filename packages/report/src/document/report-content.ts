@@ -1,0 +1,44 @@
+import type { RenderedFigure } from '../figure.js';
+
+/** How a metric's value is written. */
+export type MetricFormat = 'percent' | 'number' | 'integer' | 'seconds' | 'text';
+
+/** One row of a metrics table. */
+export interface MetricRow {
+  readonly label: string;
+  readonly value: number | string | null;
+  readonly format?: MetricFormat;
+  /** A short explanation shown beside the value. */
+  readonly note?: string;
+}
+
+/** A titled table of key–value rows (a config section, the environment). */
+export interface KeyValueTable {
+  readonly title: string;
+  readonly rows: ReadonlyArray<readonly [string, unknown]>;
+}
+
+/** A table with named columns, e.g. one row per run of a comparison. */
+export interface Grid {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+/**
+ * Everything a run report shows, independent of its format: the HTML and
+ * LaTeX writers render the same content.
+ */
+export interface ReportContent {
+  readonly title: string;
+  /** One line under the title: run id, date, status. */
+  readonly subtitle: string;
+  /** Paragraphs of plain text shown first (what the run did, or why it failed). */
+  readonly summary: readonly string[];
+  readonly metrics: readonly MetricRow[];
+  /** Tables shown after the metrics (a comparison's table of runs). */
+  readonly grids?: readonly Grid[];
+  readonly figures: readonly RenderedFigure[];
+  /** Config sections, environment, timings. */
+  readonly tables: readonly KeyValueTable[];
+}

@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tsup.base.js';
 
-export default packageBuild();
+// ESM only, like @pg/report (vega is ESM-only); `bin` is the `pg` command.
+export default packageBuild({ entry: ['src/index.ts', 'src/bin.ts'], format: ['esm'], platform: 'node' });

@@ -1,3 +1,4 @@
+export { batches, type BatchOptions, type WalkBatch } from './batches.js';
 export {
   resolveDatasetConfig,
   type DatasetConfig,
@@ -7,7 +8,20 @@ export {
   type GraphFamilyJSON,
   type StandardDatasetConfig,
 } from './config.js';
+export { checkConsistency, type ConsistencyReport } from './consistency.js';
+export {
+  createDisjointDataset,
+  createDisjointSampler,
+  type DisjointGraphDataset,
+  type DisjointSampler,
+  type DisjointSamplerOptions,
+} from './disjoint-dataset.js';
 export { encodeSteps, type EncodedSteps, type EncodingSize } from './encode-steps.js';
 export { DatasetError } from './errors.js';
+export { createGraphDataset, type GraphDataset } from './graph-dataset.js';
+export type { GraphSampler } from './graph-sampler.js';
+export { createPairPartition, type PairPartition, type PairPartitionOptions } from './pair-partition.js';
+export { createStandardDataset, createStandardSampler, type StandardGraphDataset, type StandardSamplerOptions } from './standard-dataset.js';
 export { chunkSteps, concatSteps, walkSteps, type StepSequence } from './step-sequence.js';
+export { tripletOverlap } from './triplet-overlap.js';
 export { WalkSplit, type SplitName, type WalkSplitData } from './walk-split.js';

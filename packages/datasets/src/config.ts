@@ -1,0 +1,143 @@
+import { gnpGenerator, type GraphGenerator } from '@pg/graphs';
+import { DatasetError } from './errors.js';
+import { requireInteger, requireUnitNumber } from './validate.js';
+
+/** Options shared by every dataset; each has a documented default. */
+export interface DatasetOptions {
+  /** Nodes of every graph. Default 20, or the `generator`'s node count. */
+  numNodes?: number;
+  /** Edge probability of the default G(n, p) generator. Default 0.2; leave it out when passing `generator`. */
+  edgeProb?: number;
+  /** Random walks run on each graph. Default 64. */
+  numSamplesPerGraph?: number;
+  /** Graphs in all, train and test together. Default 200. */
+  numGraphs?: number;
+  /** T, the nodes of each walk: a walk makes T − 1 moves and gives T − 1 predictions. Default 32. */
+  numTimesteps?: number;
+  /** Size of the action space shared by all graphs. Default 8. */
+  numActions?: number;
+  /** Share of the graphs that go to the test split, rounded to a whole graph. Default 0.2. */
+  testFraction?: number;
+  /** Seed of everything random in the dataset. Default 42. */
+  seed?: number;
+  /** Graph draws allowed per graph before the dataset gives up with an error. Default 10 000. */
+  maxTries?: number;
+  /** The graph family. Default: G(n, p) with `numNodes` and `edgeProb` (`gnpGenerator`). */
+  generator?: GraphGenerator;
+}
+
+/** Options of the disjoint dataset: the shared ones plus the sizes of each node pair's action subsets. */
+export interface DisjointDatasetOptions extends DatasetOptions {
+  /** Actions of each node pair reserved for train graphs. Default `floor(numActions / 2)`. */
+  kTrain?: number;
+  /** Actions of each node pair reserved for test graphs. Default `numActions − kTrain`. */
+  kTest?: number;
+}
+
+/** The graph family of a dataset as plain JSON: the generator's name and its parameters. */
+export type GraphFamilyJSON = { readonly name: string } & Readonly<Record<string, unknown>>;
+
+/** A fully defaulted standard-dataset configuration, as plain JSON (what a run stores as `dataset_config.json`). */
+export interface StandardDatasetConfig {
+  readonly type: 'standard';
+  readonly numNodes: number;
+  /** The default generator's edge probability, or `null` when a custom generator was given. */
+  readonly edgeProb: number | null;
+  readonly numSamplesPerGraph: number;
+  readonly numGraphs: number;
+  readonly numTimesteps: number;
+  readonly numActions: number;
+  readonly testFraction: number;
+  readonly seed: number;
+  readonly maxTries: number;
+  readonly graphFamily: GraphFamilyJSON;
+}
+
+/** A fully defaulted disjoint-dataset configuration, as plain JSON. */
+export interface DisjointDatasetConfig extends Omit<StandardDatasetConfig, 'type'> {
+  readonly type: 'disjoint';
+  readonly kTrain: number;
+  readonly kTest: number;
+}
+
+/** The configuration of either dataset. */
+export type DatasetConfig = StandardDatasetConfig | DisjointDatasetConfig;
+
+const DEFAULTS = {
+  numNodes: 20,
+  edgeProb: 0.2,
+  numSamplesPerGraph: 64,
+  numGraphs: 200,
+  numTimesteps: 32,
+  numActions: 8,
+  testFraction: 0.2,
+  seed: 42,
+  maxTries: 10_000,
+} as const;
+
+/**
+ * Checks dataset options and fills in every default, returning the
+ * configuration as plain JSON. The defaults are the seed project's standard
+ * run (20 nodes, p 0.2, 8 actions, 200 graphs of 64 walks of 32 nodes, 20 %
+ * test graphs, seed 42). Throws a {@link DatasetError} naming the first bad field.
+ *
+ * @example
+ * ```ts
+ * const config = resolveDatasetConfig('disjoint', { numNodes: 50, edgeProb: 0.1, numActions: 15 });
+ * config.kTrain; // 7
+ * JSON.stringify(config); // what a run stores as dataset_config.json
+ * ```
+ */
+export function resolveDatasetConfig(type: 'standard', options?: DatasetOptions): StandardDatasetConfig;
+export function resolveDatasetConfig(type: 'disjoint', options?: DisjointDatasetOptions): DisjointDatasetConfig;
+export function resolveDatasetConfig(type: DatasetConfig['type'], options: DisjointDatasetOptions = {}): DatasetConfig {
+  const { generator } = options;
+  if (generator && options.edgeProb !== undefined) {
+    throw new DatasetError('edgeProb', options.edgeProb, `left out when a generator (here ${generator.name}) is given`);
+  }
+  const numNodes = requireInteger('numNodes', options.numNodes ?? generator?.numNodes ?? DEFAULTS.numNodes, 2);
+  if (generator && numNodes !== generator.numNodes) {
+    throw new DatasetError('numNodes', numNodes, `the generator's node count ${generator.numNodes}`);
+  }
+  let edgeProb: number | null = null;
+  let family = generator;
+  if (!family) {
+    // Not `??`: a stored config's `edgeProb: null` (made with a custom family) must not fall back to G(n, p).
+    edgeProb = requireUnitNumber('edgeProb', options.edgeProb === undefined ? DEFAULTS.edgeProb : options.edgeProb);
+    family = gnpGenerator({ numNodes, edgeProb });
+  }
+  const numGraphs = requireInteger('numGraphs', options.numGraphs ?? DEFAULTS.numGraphs, 1);
+  const testFraction = requireUnitNumber('testFraction', options.testFraction ?? DEFAULTS.testFraction, true);
+  if (numTestGraphs({ numGraphs, testFraction }) === numGraphs) {
+    throw new DatasetError('testFraction', testFraction, `small enough to leave a train graph out of numGraphs ${numGraphs}`);
+  }
+  const numActions = requireInteger('numActions', options.numActions ?? DEFAULTS.numActions, type === 'disjoint' ? 2 : 1);
+  const shared = {
+    numNodes,
+    edgeProb,
+    numSamplesPerGraph: requireInteger('numSamplesPerGraph', options.numSamplesPerGraph ?? DEFAULTS.numSamplesPerGraph, 1),
+    numGraphs,
+    numTimesteps: requireInteger('numTimesteps', options.numTimesteps ?? DEFAULTS.numTimesteps, 2),
+    numActions,
+    testFraction,
+    seed: requireInteger('seed', options.seed ?? DEFAULTS.seed, Number.MIN_SAFE_INTEGER),
+    maxTries: requireInteger('maxTries', options.maxTries ?? DEFAULTS.maxTries, 1),
+    graphFamily: { name: family.name, ...family.getConfig() },
+  };
+  if (type === 'standard') return { type, ...shared };
+  const kTrain = requireInteger('kTrain', options.kTrain ?? Math.floor(numActions / 2), 1, numActions - 1);
+  const kTest = requireInteger('kTest', options.kTest ?? numActions - kTrain, 1, numActions - kTrain);
+  return { type, ...shared, kTrain, kTest };
+}
+
+/** How many of a configuration's graphs form the test split: `round(numGraphs × testFraction)`. */
+export function numTestGraphs(config: Pick<DatasetConfig, 'numGraphs' | 'testFraction'>): number {
+  return Math.round(config.numGraphs * config.testFraction);
+}
+
+/** The generator a configuration describes: the one given, or G(n, p) from `numNodes` and `edgeProb`. */
+export function configGenerator(config: DatasetConfig, generator?: GraphGenerator): GraphGenerator {
+  if (generator) return generator;
+  if (config.edgeProb === null) throw new DatasetError('generator', undefined, `the ${config.graphFamily.name} generator named by the config`);
+  return gnpGenerator({ numNodes: config.numNodes, edgeProb: config.edgeProb });
+}

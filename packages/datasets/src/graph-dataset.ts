@@ -1,0 +1,61 @@
+import { createRng, deriveSeed, randomWalk } from '@pg/graphs';
+import { numTestGraphs, type DatasetConfig } from './config.js';
+import type { GraphSampler } from './graph-sampler.js';
+import { WalkSplit, type SplitName } from './walk-split.js';
+
+/** A generated dataset: its configuration, its graph sampler and its two splits. */
+export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends GraphSampler = GraphSampler> {
+  readonly config: C;
+  /** Draws fresh graphs from the distribution of either split. */
+  readonly sampler: S;
+  readonly train: WalkSplit;
+  readonly test: WalkSplit;
+}
+
+/**
+ * The common recipe of every dataset (the seed project's BaseGraphDataset):
+ * draws `numGraphs` graphs from `sampler`, the first `numGraphs −
+ * round(numGraphs × testFraction)` for the train split and the rest for the
+ * test split, and runs `numSamplesPerGraph` random walks of `numTimesteps`
+ * nodes from uniform start nodes on each. Graph `i` of a split is drawn
+ * with the seed `deriveSeed(seed, split, i, 'graph')` and walked with
+ * `deriveSeed(seed, split, i, 'walks')`, so every graph is independent of
+ * the order of work. Walks are stored graph after graph.
+ *
+ * @example
+ * ```ts
+ * // A standard dataset whose graphs are 4 × 4 tori (the same as createStandardDataset with this generator).
+ * const generator = gridGenerator({ rows: 4, cols: 4, periodic: true });
+ * const config = resolveDatasetConfig('standard', { generator, numActions: 6, numGraphs: 10 });
+ * const dataset = createGraphDataset(config, createStandardSampler({ generator, numActions: 6 }));
+ * ```
+ */
+export function createGraphDataset<C extends DatasetConfig, S extends GraphSampler>(config: C, sampler: S): GraphDataset<C, S> {
+  const numTest = numTestGraphs(config);
+  return {
+    config,
+    sampler,
+    train: generateSplit(config, sampler, 'train', config.numGraphs - numTest),
+    test: generateSplit(config, sampler, 'test', numTest),
+  };
+}
+
+function generateSplit(config: DatasetConfig, sampler: GraphSampler, name: SplitName, numGraphs: number): WalkSplit {
+  const { numSamplesPerGraph, numTimesteps: T, seed } = config;
+  const numWalks = numGraphs * numSamplesPerGraph;
+  const nodes = new Int32Array(numWalks * T);
+  const actions = new Int32Array(numWalks * (T - 1));
+  const graphIndex = new Int32Array(numWalks);
+  const graphs = Array.from({ length: numGraphs }, (_, g) => {
+    const graph = sampler.sample(name, createRng(deriveSeed(seed, name, g, 'graph')));
+    const rng = createRng(deriveSeed(seed, name, g, 'walks'));
+    for (let w = g * numSamplesPerGraph; w < (g + 1) * numSamplesPerGraph; w++) {
+      const walk = randomWalk(graph, { steps: T - 1, rng });
+      nodes.set(walk.nodes, w * T);
+      actions.set(walk.actions, w * (T - 1));
+      graphIndex[w] = g;
+    }
+    return graph;
+  });
+  return new WalkSplit({ name, numNodes: config.numNodes, numActions: config.numActions, numTimesteps: T, graphs, nodes, actions, graphIndex });
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import { gridGenerator, ringGenerator } from '@pg/graphs';
+import { configGenerator, numTestGraphs, resolveDatasetConfig } from '../src/config.js';
+import { DatasetError } from '../src/errors.js';
+
+describe('resolveDatasetConfig', () => {
+  it("defaults to the seed README's standard run, as plain JSON", () => {
+    const config = resolveDatasetConfig('standard');
+    expect(config).toEqual({
+      type: 'standard',
+      numNodes: 20,
+      edgeProb: 0.2,
+      numSamplesPerGraph: 64,
+      numGraphs: 200,
+      numTimesteps: 32,
+      numActions: 8,
+      testFraction: 0.2,
+      seed: 42,
+      maxTries: 10_000,
+      graphFamily: { name: 'gnp', numNodes: 20, edgeProb: 0.2 },
+    });
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+  });
+
+  it('splits each pair of the disjoint dataset into floor(A / 2) train and the rest test actions by default', () => {
+    const config = resolveDatasetConfig('disjoint', { numNodes: 50, edgeProb: 0.1, numActions: 15 });
+    expect(config).toMatchObject({ type: 'disjoint', kTrain: 7, kTest: 8, graphFamily: { name: 'gnp', numNodes: 50, edgeProb: 0.1 } });
+    expect(resolveDatasetConfig('disjoint', { numActions: 15, kTrain: 5 })).toMatchObject({ kTrain: 5, kTest: 10 });
+    expect(resolveDatasetConfig('disjoint', { numActions: 15, kTrain: 5, kTest: 4 })).toMatchObject({ kTrain: 5, kTest: 4 });
+  });
+
+  it('records a custom generator as its family, taking its node count', () => {
+    const generator = gridGenerator({ rows: 3, cols: 4 });
+    const config = resolveDatasetConfig('standard', { generator });
+    expect(config.numNodes).toBe(12);
+    expect(config.edgeProb).toBeNull();
+    expect(config.graphFamily).toEqual({ name: 'grid', rows: 3, cols: 4, periodic: false });
+    expect(configGenerator(config, generator)).toBe(generator);
+  });
+
+  it('names the field at fault', () => {
+    const ring = ringGenerator({ numNodes: 9 });
+    const cases: Array<[() => unknown, string]> = [
+      [() => resolveDatasetConfig('standard', { numNodes: 1 }), 'numNodes must be an integer ≥ 2 (got 1)'],
+      [() => resolveDatasetConfig('standard', { edgeProb: 1.5 }), 'edgeProb must be a number in [0, 1] (got 1.5)'],
+      [() => resolveDatasetConfig('standard', { numTimesteps: 1 }), 'numTimesteps must be an integer ≥ 2 (got 1)'],
+      [() => resolveDatasetConfig('standard', { testFraction: 1 }), 'testFraction must be a number in [0, 1) (got 1)'],
+      [
+        () => resolveDatasetConfig('standard', { numGraphs: 2, testFraction: 0.8 }),
+        'testFraction must be small enough to leave a train graph out of numGraphs 2 (got 0.8)',
+      ],
+      [() => resolveDatasetConfig('standard', { seed: 1.5 }), 'seed must be an integer'],
+      [() => resolveDatasetConfig('disjoint', { numActions: 1 }), 'numActions must be an integer ≥ 2 (got 1)'],
+      [() => resolveDatasetConfig('disjoint', { numActions: 8, kTrain: 8 }), 'kTrain must be an integer in [1, 7] (got 8)'],
+      [() => resolveDatasetConfig('disjoint', { numActions: 8, kTrain: 5, kTest: 4 }), 'kTest must be an integer in [1, 3] (got 4)'],
+      [() => resolveDatasetConfig('standard', { generator: ring, edgeProb: 0.3 }), 'edgeProb must be left out when a generator (here ring) is given'],
+      [() => resolveDatasetConfig('standard', { generator: ring, numNodes: 10 }), "numNodes must be the generator's node count 9 (got 10)"],
+    ];
+    for (const [make, message] of cases) {
+      expect(make).toThrow(DatasetError);
+      expect(make).toThrow(message);
+    }
+  });
+
+  it('does not turn a stored custom-family config back into G(n, p)', () => {
+    const stored = JSON.parse(JSON.stringify(resolveDatasetConfig('standard', { generator: ringGenerator({ numNodes: 9 }) })));
+    expect(() => resolveDatasetConfig('standard', stored)).toThrow('edgeProb must be a number in [0, 1] (got null)');
+    expect(() => configGenerator(stored)).toThrow('generator must be the ring generator named by the config');
+  });
+});
+
+describe('numTestGraphs', () => {
+  it('rounds numGraphs × testFraction', () => {
+    expect(numTestGraphs({ numGraphs: 150, testFraction: 0.2 })).toBe(30);
+    expect(numTestGraphs({ numGraphs: 7, testFraction: 0.25 })).toBe(2);
+    expect(numTestGraphs({ numGraphs: 7, testFraction: 0 })).toBe(0);
+  });
+});

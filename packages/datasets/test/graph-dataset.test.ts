@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { createRng, deriveSeed, gridGenerator } from '@pg/graphs';
+import { resolveDatasetConfig } from '../src/config.js';
+import { createGraphDataset } from '../src/graph-dataset.js';
+import { createStandardSampler } from '../src/standard-dataset.js';
+
+const generator = gridGenerator({ rows: 3, cols: 3, periodic: true });
+const sampler = createStandardSampler({ generator, numActions: 5 });
+const build = (numGraphs: number, testFraction = 0.25) =>
+  createGraphDataset(resolveDatasetConfig('standard', { generator, numActions: 5, numGraphs, numSamplesPerGraph: 3, numTimesteps: 6, testFraction, seed: 9 }), sampler);
+
+describe('createGraphDataset', () => {
+  it('splits the graphs by testFraction and walks each numSamplesPerGraph times, graph after graph', () => {
+    const dataset = build(8);
+    expect(dataset.train.graphs).toHaveLength(6);
+    expect(dataset.test.graphs).toHaveLength(2);
+    expect(dataset.train.name).toBe('train');
+    expect(dataset.test.name).toBe('test');
+    expect([...dataset.train.graphIndex]).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5]);
+    expect(dataset.test.numWalks).toBe(6);
+    for (const split of [dataset.train, dataset.test]) {
+      for (let w = 0; w < split.numWalks; w++) {
+        const { nodes, actions } = split.walk(w);
+        expect(nodes).toHaveLength(6);
+        actions.forEach((action, t) => expect(split.graphOf(w).next(nodes[t]!, action)).toBe(nodes[t + 1]));
+      }
+    }
+  });
+
+  it('draws graph i of a split from its own seed, whatever else is generated', () => {
+    const small = build(4, 0);
+    const large = build(12, 0);
+    small.train.graphs.forEach((graph, i) => {
+      expect(large.train.graphs[i]!.toJSON()).toEqual(graph.toJSON());
+      expect(sampler.sample('train', createRng(deriveSeed(9, 'train', i, 'graph'))).toJSON()).toEqual(graph.toJSON());
+    });
+    expect(large.train.nodes.subarray(0, small.train.nodes.length)).toEqual(small.train.nodes);
+    expect(small.test.numWalks).toBe(0);
+  });
+});

@@ -11,6 +11,8 @@ export interface BatchOptions {
   rng?: RandomGenerator;
   /** Leaves out a last batch smaller than `batchSize`. Default `false`. */
   dropLast?: boolean;
+  /** Goes through only these walks of the split (e.g. a training or validation subset). Default: all. */
+  indices?: ArrayLike<number>;
 }
 
 /** One batch of walks: {@link EncodedSteps} plus which walks of the split it holds. */
@@ -36,7 +38,9 @@ export interface WalkBatch extends EncodedSteps {
  */
 export function* batches(split: WalkSplit, options: BatchOptions): Generator<WalkBatch, void, undefined> {
   const batchSize = requireInteger('batchSize', options.batchSize, 1);
-  const order = Int32Array.from({ length: split.numWalks }, (_, i) => i);
+  const order = options.indices
+    ? Int32Array.from(options.indices, (i) => requireInteger('walk index', i, 0, split.numWalks - 1))
+    : Int32Array.from({ length: split.numWalks }, (_, i) => i);
   if (options.rng) shuffleInPlace(order, options.rng);
   const end = options.dropLast ? order.length - (order.length % batchSize) : order.length;
   for (let start = 0; start < end; start += batchSize) {

@@ -57,6 +57,13 @@ describe('batches', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('goes through a subset of the walks when given their indices', () => {
+    const seen = collect({ batchSize: 4, indices: [3, 9, 27, 0, 5], rng: createRng(2) });
+    expect(seen.map((batch) => batch.shape[0])).toEqual([4, 1]);
+    expect(seen.flatMap((batch) => batch.walkIndices).sort((a, b) => a - b)).toEqual([0, 3, 5, 9, 27]);
+    expect(() => collect({ batchSize: 4, indices: [28] })).toThrow('walk index must be an integer in [0, 27] (got 28)');
+  });
+
   it('rejects a bad batch size', () => {
     expect(() => batches(train, { batchSize: 0 }).next()).toThrow('batchSize must be an integer ≥ 1 (got 0)');
   });

@@ -1,3 +1,14 @@
+export {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_FORMAT_VERSION,
+  fromArtifacts,
+  toArtifacts,
+  type Checkpoint,
+  type CheckpointArtifacts,
+  type CheckpointManifest,
+  type SaveCheckpointOptions,
+} from './checkpoint.js';
+export { loadCheckpoint, MANIFEST_FILE, saveCheckpoint, WEIGHTS_FILE } from './checkpoint-files.js';
 export { ModelError } from './errors.js';
 export {
   GraphNetwork,

@@ -31,7 +31,14 @@ export interface NetworkConfigs {
 /** The network class built for each {@link NetworkType}. */
 export type NetworkOf<T extends NetworkType> = InstanceType<(typeof networkClasses)[T]>;
 
-/** Every {@link NetworkType}: `plastic`, `rnn`, `gru`, `lstm`, `transformer`. */
+/**
+ * Every {@link NetworkType}: `plastic`, `rnn`, `gru`, `lstm`, `transformer`.
+ *
+ * @example
+ * ```ts
+ * if (!networkTypes.includes(name as NetworkType)) console.error(`unknown network ${name}`);
+ * ```
+ */
 export const networkTypes = Object.freeze(Object.keys(networkClasses) as NetworkType[]);
 
 /**

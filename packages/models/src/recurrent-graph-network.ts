@@ -1,3 +1,4 @@
+import type { RandomGenerator } from '@pg/graphs';
 import { stack, unstack, zeros, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
@@ -12,6 +13,23 @@ export type RecurrentState = { hidden: Tensor2D };
  * recurrent projection `h W_hh + b_hh` each step, a cell-specific update, and the
  * shared decoder on every hidden vector. Weights and biases start uniform in
  * `±1/√H`, as PyTorch's recurrent layers. The state starts at zero.
+ *
+ * @example
+ * ```ts
+ * class MinimalGatedNetwork extends RecurrentGraphNetwork<RecurrentState> {
+ *   static readonly className = 'MinimalGatedNetwork';
+ *   constructor(config: GraphNetworkConfig) {
+ *     super(config, 2, ['hidden']);
+ *   }
+ *   protected update(x: Tensor2D, h: Tensor2D, state: RecurrentState): RecurrentState {
+ *     const [xf, xc] = split(x, 2, 1);
+ *     const [hf, hc] = split(h, 2, 1);
+ *     const forget = sigmoid(add(xf, hf));
+ *     const candidate = tanh(add(xc, mul(forget, hc)));
+ *     return { hidden: add(candidate, mul(forget, sub(state.hidden, candidate))) };
+ *   }
+ * }
+ * ```
  */
 export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends GraphNetwork<S> {
   private readonly inputProjection: Dense;
@@ -37,7 +55,7 @@ export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends Gr
   }
 
   /** A zero state for `batchSize` sequences (`rng` is not used). */
-  initialState(batchSize: number): S {
+  initialState(batchSize: number, _rng?: RandomGenerator): S {
     requireInteger('batchSize', batchSize, 1);
     return Object.fromEntries(this.stateNames.map((name) => [name, zeros([batchSize, this.hiddenDim])])) as S;
   }

@@ -1,3 +1,4 @@
+import type { RandomGenerator } from '@pg/graphs';
 import { add, slice, zeros, type Tensor2D, type Tensor3D, type Tensor4D, type Variable } from '@tensorflow/tfjs-core';
 import { causalMask } from './causal-attention.js';
 import { Dense } from './dense.js';
@@ -91,7 +92,7 @@ export class TransformerGraphNetwork extends GraphNetwork<TransformerState> {
   }
 
   /** Empty attention caches for `batchSize` sequences (`rng` is not used). */
-  initialState(batchSize: number): TransformerState {
+  initialState(batchSize: number, _rng?: RandomGenerator): TransformerState {
     requireInteger('batchSize', batchSize, 1);
     const empty = (): Tensor4D => zeros([batchSize, this.numHeads, 0, this.hiddenDim / this.numHeads]);
     return { keys: this.blocks.map(empty), values: this.blocks.map(empty) };

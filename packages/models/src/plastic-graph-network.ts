@@ -1,0 +1,176 @@
+import { deriveSeed, type RandomGenerator } from '@pg/graphs';
+import {
+  add,
+  clone,
+  concat,
+  expandDims,
+  relu,
+  reshape,
+  slice,
+  squeeze,
+  stack,
+  unstack,
+  type Tensor1D,
+  type Tensor2D,
+  type Tensor3D,
+} from '@tensorflow/tfjs-core';
+import { Dense, linear } from './dense.js';
+import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
+import { PlasticLayer } from './plastic-layer.js';
+import { requireBoolean } from './validate.js';
+
+/** Configuration of a {@link PlasticGraphNetwork}. The variants are all off by default, which is the seed's model. */
+export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
+  /** Learn a per-row decay of the fast weights before each write (see {@link PlasticLayer}). Default `false`. */
+  decay?: boolean;
+  /** Learn a gated write strength (see {@link PlasticLayer}). Default `false`. */
+  gatedWrite?: boolean;
+  /**
+   * Also write the reverse of each traversed edge: with the key `relu(c1([x_t ‖ a_{t-1} ‖ 0 1]))`
+   * and the value `relu(ca(x_{t-1}))`, in the same write (one renormalisation). Edges are
+   * undirected with one action, so the reverse is as true as the forward move. Default `false`.
+   */
+  reverseWrite?: boolean;
+}
+
+/** A {@link PlasticGraphNetwork}'s configuration with every default filled in. */
+export type ResolvedPlasticGraphNetworkConfig = ResolvedGraphNetworkConfig &
+  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite'>>;
+
+/** Per-sequence state of a {@link PlasticGraphNetwork}. */
+export type PlasticState = {
+  /** The fast weights `W [B, H, H]`. */
+  fastWeights: Tensor3D;
+  /** The last row seen `[B, N + A]`, the source of the next acquisition; absent before the first row. */
+  previousRow?: Tensor2D;
+};
+
+/**
+ * The seed's plastic fast-weight network. With `N` nodes, `A` actions and hidden size `H`:
+ * `c1 = Linear(N + A + 2, H)`, `ca = Linear(N, H)`, a {@link PlasticLayer} `W [B, H, H]`
+ * and the decoder `Linear(H, I) → ReLU → Linear(I, N)`. The two extra input bits are the
+ * mode: `[1, 0]` predict, `[0, 1]` acquire. At each step `t`:
+ *
+ * 1. acquire (for `t > 0`): `k = relu(c1([x_{t-1} ‖ a_{t-1} ‖ 0 1]))`, `v = relu(ca(x_t))`,
+ *    `W ← rownorm(W + v kᵀ)`;
+ * 2. predict: `q = relu(c1([x_t ‖ a_t ‖ 1 0]))`, `h = relu(W q)`, `logits_t = decoder(h)`.
+ *
+ * `W` starts from {@link PlasticLayer.initialState} for every sequence. The input
+ * projections are computed for all rows at once; the loop over time only writes and reads.
+ *
+ * @example
+ * ```ts
+ * const model = new PlasticGraphNetwork({ numNodes: 50, numActions: 15, hiddenDim: 128, seed: 123 });
+ * const logits = model.forward(inputs); // inputs [B, L, 65] → logits [B, L, 50]
+ * model.countParameters(); // { slow: 29_602, fast: 16_384 }
+ * ```
+ */
+export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
+  static readonly className = 'PlasticGraphNetwork';
+
+  /** The fast-weight memory. */
+  readonly plastic: PlasticLayer;
+  readonly reverseWrite: boolean;
+  private readonly c1: Dense;
+  private readonly ca: Dense;
+
+  constructor(config: PlasticGraphNetworkConfig) {
+    super(config, ['decay', 'gatedWrite', 'reverseWrite']);
+    this.reverseWrite = requireBoolean('reverseWrite', config.reverseWrite ?? false);
+    this.c1 = new Dense(this.weights, 'c1', this.inputDim + 2, this.hiddenDim);
+    this.ca = new Dense(this.weights, 'ca', this.numNodes, this.hiddenDim);
+    this.plastic = new PlasticLayer({
+      hiddenDim: this.hiddenDim,
+      decay: config.decay ?? false,
+      gatedWrite: config.gatedWrite ?? false,
+      seed: deriveSeed(this.seed, 'plastic'),
+    });
+    this.weights.adopt('plastic', this.plastic.namedVariables);
+  }
+
+  override getConfig(): ResolvedPlasticGraphNetworkConfig {
+    const { decay, gatedWrite } = this.plastic;
+    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite };
+  }
+
+  /** Fresh fast weights (standard-normal rows, row-normalised) and no previous row. */
+  initialState(batchSize: number, rng?: RandomGenerator): PlasticState {
+    return { fastWeights: this.plastic.initialState(batchSize, rng ?? this.defaultStateRng()) };
+  }
+
+  protected run(inputs: Tensor3D, state: PlasticState): ChunkResult<PlasticState> {
+    const [batchSize, length] = inputs.shape;
+    const { numNodes, numActions, inputDim, hiddenDim } = this;
+    // The rows this chunk reads: the previous chunk's last row (if any), then the inputs.
+    const offset = state.previousRow ? 1 : 0;
+    const rows = state.previousRow ? concat([expandDims<Tensor3D>(state.previousRow, 1), inputs], 1) : inputs;
+    const count = length + offset;
+    const nodes = slice(rows, [0, 0, 0], [batchSize, count, numNodes]);
+    const actions = slice(rows, [0, 0, numNodes], [batchSize, count, numActions]);
+
+    // c1 split by input part: c1([x ‖ a ‖ m]) = x Wx + a Wa + m Wm + b.
+    const kernel = this.c1.kernel as Tensor2D;
+    const nodePart = linear(nodes, slice(kernel, [0, 0], [numNodes, hiddenDim]));
+    const actionPart = linear(actions, slice(kernel, [numNodes, 0], [numActions, hiddenDim]));
+    const predictMode = kernelRow(kernel, inputDim);
+    const acquireMode = kernelRow(kernel, inputDim + 1);
+    const context = add<Tensor3D>(add(nodePart, actionPart), this.c1.bias);
+
+    const queries = unstack(relu(add(fromStep(context, offset, length), predictMode)), 1) as Tensor2D[];
+    const [keys, values] = count > 1 ? this.transitions(context, nodes, nodePart, actionPart, acquireMode) : [[], []];
+
+    let fastWeights = state.fastWeights;
+    const hidden: Tensor2D[] = [];
+    for (let t = 0; t < length; t++) {
+      // Transition j leads from row j to row j + 1; the one into step t is t + offset - 1.
+      const transition = t + offset - 1;
+      if (transition >= 0) fastWeights = this.plastic.write(fastWeights, keys[transition]!, values[transition]!);
+      hidden.push(this.plastic.read(fastWeights, queries[t]!));
+    }
+    const previousRow = squeeze<Tensor2D>(slice(inputs, [0, length - 1, 0], [batchSize, 1, inputDim]), [1]);
+    return {
+      logits: this.decoder.apply(stack(hidden, 1) as Tensor3D),
+      state: { fastWeights: fastWeights === state.fastWeights ? clone(fastWeights) : fastWeights, previousRow },
+    };
+  }
+
+  protected batchSizeOf(state: PlasticState): number {
+    return state.fastWeights.shape[0];
+  }
+
+  protected fastStateSize(): number {
+    return this.hiddenDim * this.hiddenDim;
+  }
+
+  /**
+   * Keys and values of the writes, one entry per transition between consecutive rows:
+   * `[B, H]` each, or `[B, 2, H]` (forward and reverse) with {@link PlasticGraphNetworkConfig.reverseWrite}.
+   */
+  private transitions(
+    context: Tensor3D,
+    nodes: Tensor3D,
+    nodePart: Tensor3D,
+    actionPart: Tensor3D,
+    acquireMode: Tensor1D,
+  ): [Array<Tensor2D | Tensor3D>, Array<Tensor2D | Tensor3D>] {
+    const count = context.shape[1] - 1;
+    const keys = relu(add<Tensor3D>(fromStep(context, 0, count), acquireMode));
+    const embedded = relu(this.ca.apply(nodes));
+    const values = fromStep(embedded, 1, count);
+    if (!this.reverseWrite) return [unstack(keys, 1) as Tensor2D[], unstack(values, 1) as Tensor2D[]];
+    const reverseContext = add(add(fromStep(nodePart, 1, count), fromStep(actionPart, 0, count)), this.c1.bias);
+    const reverseKeys = relu(add<Tensor3D>(reverseContext, acquireMode));
+    const reverseValues = fromStep(embedded, 0, count);
+    return [unstack(stack([keys, reverseKeys], 2), 1) as Tensor3D[], unstack(stack([values, reverseValues], 2), 1) as Tensor3D[]];
+  }
+}
+
+/** Row `index` of a kernel, as a vector. */
+function kernelRow(kernel: Tensor2D, index: number): Tensor1D {
+  return reshape(slice(kernel, [index, 0], [1, -1]), [-1]);
+}
+
+/** Steps `start … start + count - 1` of a `[B, L, H]` tensor. */
+function fromStep(x: Tensor3D, start: number, count: number): Tensor3D {
+  return slice(x, [0, start, 0], [-1, count, -1]);
+}

@@ -1,0 +1,190 @@
+import type { RandomGenerator } from '@pg/graphs';
+import {
+  add,
+  concat,
+  div,
+  expandDims,
+  matMul,
+  maximum,
+  mul,
+  relu,
+  reshape,
+  sigmoid,
+  sqrt,
+  square,
+  squeeze,
+  sum,
+  tensor3d,
+  tidy,
+  type Tensor2D,
+  type Tensor3D,
+  type Variable,
+} from '@tensorflow/tfjs-core';
+import { Dense } from './dense.js';
+import { ModelError } from './errors.js';
+import { normalValues } from './random-values.js';
+import { requireBoolean, requireInteger, requireKnownKeys } from './validate.js';
+import { WeightStore } from './weight-store.js';
+
+/** Arguments of {@link PlasticLayer}. */
+export interface PlasticLayerArgs {
+  /** Size `H` of keys, values and queries; the fast weights are `[B, H, H]`. An integer ≥ 1. */
+  hiddenDim: number;
+  /**
+   * Learn a retention per row, `ρ = σ(θ) ∈ (0, 1)^H`, that scales the fast weights
+   * before each write (θ starts at 3, ρ ≈ 0.95). Default `false`: ρ = 1, the seed's rule.
+   */
+  decay?: boolean;
+  /**
+   * Learn a write strength per written pair, `η = σ(g · [k ‖ v] + b)` (`g`, `b` as
+   * PyTorch's `Linear(2H, 1)`). Default `false`: η = 1, the seed's rule.
+   */
+  gatedWrite?: boolean;
+  /** Seed of the variant parameters' initial values. Default 0. */
+  seed?: number;
+}
+
+/** A {@link PlasticLayer}'s configuration with every default filled in. */
+export type PlasticLayerConfig = Required<PlasticLayerArgs>;
+
+/** Rows of the fast weights are divided by their norm, never by less than this. */
+const ROW_NORM_FLOOR = 1e-8;
+
+/** The retention logit θ that {@link PlasticLayerArgs.decay} starts from. */
+const INITIAL_RETENTION_LOGIT = 3;
+
+/**
+ * A fast-weight memory with explicit state: a matrix `W` of shape `[B, H, H]`
+ * per batch of sequences, written with a Hebbian outer product and read as a
+ * linear map. The layer holds no tensor state; every method is a pure function
+ * of the `W` it is given, so sequences, chunks and optimised kernels can share it.
+ *
+ * - **initial state**: every row `W[b, i, :]` drawn from a standard normal, then divided
+ *   by its norm.
+ * - **write** of keys `k` and values `v` (`[B, H]`, or `[B, P, H]` for `P` pairs at once):
+ *   `W ← rownorm(ρ ⊙ W + Σ_p η_p v_p k_pᵀ)`, so row `i` gains `η_p v_p[i] · k_p`;
+ *   `rownorm` divides each row by `max(‖row‖₂, 1e-8)`. With the default options ρ = η = 1,
+ *   the seed's rule `W ← rownorm(W + v kᵀ)`.
+ * - **read** with a query `q` (`[B, H]`): `h = relu(W q)`, i.e. `h[i] = relu(Σ_j W[i, j] q[j])`.
+ *
+ * @example
+ * ```ts
+ * const layer = new PlasticLayer({ hiddenDim: 3 });
+ * const w0 = layer.initialState(2, createRng(1));
+ * const w1 = layer.write(w0, key, value); // key, value: [2, 3]
+ * const h = layer.read(w1, query); // [2, 3]
+ * ```
+ */
+export class PlasticLayer {
+  /** The class name, robust to minification (the tfjs layer convention). */
+  static readonly className = 'PlasticLayer';
+
+  readonly hiddenDim: number;
+  readonly decay: boolean;
+  readonly gatedWrite: boolean;
+  readonly seed: number;
+  private readonly weights: WeightStore;
+  private readonly retentionLogits: Variable | undefined;
+  private readonly gate: Dense | undefined;
+
+  constructor(args: PlasticLayerArgs) {
+    requireKnownKeys('PlasticLayer args', args, ['hiddenDim', 'decay', 'gatedWrite', 'seed']);
+    this.hiddenDim = requireInteger('hiddenDim', args.hiddenDim, 1);
+    this.decay = requireBoolean('decay', args.decay ?? false);
+    this.gatedWrite = requireBoolean('gatedWrite', args.gatedWrite ?? false);
+    this.seed = requireInteger('seed', args.seed ?? 0, Number.MIN_SAFE_INTEGER);
+    this.weights = new WeightStore(this.seed);
+    const h = this.hiddenDim;
+    this.retentionLogits = this.decay ? this.weights.filled('retention', [h], INITIAL_RETENTION_LOGIT) : undefined;
+    this.gate = this.gatedWrite ? new Dense(this.weights, 'gate', 2 * h, 1) : undefined;
+  }
+
+  /** Rebuilds a layer from {@link PlasticLayer.getConfig}'s output (with fresh variant parameters). */
+  static fromConfig(config: PlasticLayerArgs): PlasticLayer {
+    return new PlasticLayer(config);
+  }
+
+  /**
+   * Fresh fast weights `[batchSize, H, H]`: standard-normal rows drawn from `rng`,
+   * each divided by its norm.
+   */
+  initialState(batchSize: number, rng: RandomGenerator): Tensor3D {
+    requireInteger('batchSize', batchSize, 1);
+    const h = this.hiddenDim;
+    const values = normalValues(rng, batchSize * h * h);
+    for (let start = 0; start < values.length; start += h) {
+      let squares = 0;
+      for (let j = start; j < start + h; j++) squares += values[j]! ** 2;
+      const norm = Math.max(Math.sqrt(squares), ROW_NORM_FLOOR);
+      for (let j = start; j < start + h; j++) values[j]! /= norm;
+    }
+    return tensor3d(values, [batchSize, h, h]);
+  }
+
+  /**
+   * Writes `value kᵀ` for each key–value pair into `state` and renormalises the
+   * rows: `rownorm(ρ ⊙ W + Σ_p η_p v_p k_pᵀ)` (see the class description).
+   *
+   * @param state - fast weights `[B, H, H]`; not modified.
+   * @param key - keys `[B, H]`, or `[B, P, H]` to write `P` pairs in one step.
+   * @param value - values of the same shape as `key`.
+   * @returns the new fast weights `[B, H, H]`.
+   */
+  write(state: Tensor3D, key: Tensor2D | Tensor3D, value: Tensor2D | Tensor3D): Tensor3D {
+    const rank = key.rank === 3 ? 3 : 2;
+    this.checkVectors('key', key, rank);
+    this.checkVectors('value', value, rank);
+    return tidy(() => {
+      const keys = key.rank === 2 ? expandDims<Tensor3D>(key, 1) : (key as Tensor3D);
+      let values = value.rank === 2 ? expandDims<Tensor3D>(value, 1) : (value as Tensor3D);
+      if (this.gate) values = mul(values, sigmoid(this.gate.apply(concat([keys, values], 2))));
+      const kept = this.retentionLogits ? mul(state, reshape(sigmoid(this.retentionLogits), [1, -1, 1])) : state;
+      return normaliseRows(add(kept, matMul(values, keys, true, false)));
+    });
+  }
+
+  /**
+   * Reads the memory with `query [B, H]`: `relu(W q)`, a `[B, H]` tensor.
+   */
+  read(state: Tensor3D, query: Tensor2D): Tensor2D {
+    this.checkVectors('query', query, 2);
+    return tidy(() => relu(squeeze<Tensor2D>(matMul(state, expandDims(query, 2)), [2])));
+  }
+
+  /** The learned parameters of the enabled variants, by name (none with the defaults). */
+  get namedVariables(): ReadonlyMap<string, Variable> {
+    return this.weights.variables;
+  }
+
+  /** The learned parameters of the enabled variants, for an optimizer. */
+  get trainableVariables(): Variable[] {
+    return [...this.weights.variables.values()];
+  }
+
+  /** Learned parameters (`slow`) and fast weights per sequence (`fast` = H²). */
+  countParameters(): { slow: number; fast: number } {
+    return { slow: this.weights.size, fast: this.hiddenDim * this.hiddenDim };
+  }
+
+  /** The arguments that rebuild this layer, defaults filled in. */
+  getConfig(): PlasticLayerConfig {
+    return { hiddenDim: this.hiddenDim, decay: this.decay, gatedWrite: this.gatedWrite, seed: this.seed };
+  }
+
+  /** Frees the variant parameters. */
+  dispose(): void {
+    this.weights.dispose();
+  }
+
+  private checkVectors(field: string, vectors: Tensor2D | Tensor3D, rank: number): void {
+    if (vectors.rank !== rank || vectors.shape[vectors.rank - 1] !== this.hiddenDim) {
+      const expected = rank === 2 ? `[B, ${this.hiddenDim}]` : `[B, P, ${this.hiddenDim}]`;
+      throw new ModelError(`${field} shape`, vectors.shape, expected);
+    }
+  }
+}
+
+/** Divides each row (last axis) of `w` by `max(‖row‖₂, 1e-8)`. */
+function normaliseRows(w: Tensor3D): Tensor3D {
+  return div(w, maximum(sqrt(sum(square(w), 2, true)), ROW_NORM_FLOOR));
+}

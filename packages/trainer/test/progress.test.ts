@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createProgress, formatDuration } from '../../src/runtime/progress.js';
+import { createProgress, formatDuration } from '../src/progress.js';
 
 describe('createProgress', () => {
   it('redraws a bar with an ETA on a terminal', () => {

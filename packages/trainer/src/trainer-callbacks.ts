@@ -1,0 +1,47 @@
+import type { NetworkState } from '@pg/models';
+import type { Trainer } from './trainer.js';
+
+/** The numbers recorded for one epoch. */
+export interface EpochRecord {
+  /** 1-based. */
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly trainAccuracy: number;
+  /** `null` without a validation split. */
+  readonly valLoss: number | null;
+  readonly valAccuracy: number | null;
+  readonly learningRate: number;
+  /** Mean global gradient norm over the epoch's batches, before any clipping. */
+  readonly gradNorm: number;
+  /** Wall-clock seconds of the epoch. */
+  readonly seconds: number;
+}
+
+/** What a batch callback is told. */
+export interface BatchInfo {
+  /** 1-based epoch. */
+  readonly epoch: number;
+  /** 0-based index of the batch in its epoch. */
+  readonly batch: number;
+  readonly numBatches: number;
+  /** The batch's mean loss (after the step: `onBatchEnd` only). */
+  readonly loss?: number;
+}
+
+/**
+ * Hooks into training: log, checkpoint, stop early ({@link Trainer.stop}).
+ * Each may be async; the trainer waits for it.
+ *
+ * @example
+ * ```ts
+ * const stopWhenPerfect: TrainerCallbacks = {
+ *   onEpochEnd: (record, trainer) => { if (record.valAccuracy === 1) trainer.stop(); },
+ * };
+ * ```
+ */
+export interface TrainerCallbacks<S extends NetworkState = NetworkState> {
+  onEpochStart?(epoch: number, trainer: Trainer<S>): void | Promise<void>;
+  onEpochEnd?(record: EpochRecord, trainer: Trainer<S>): void | Promise<void>;
+  onBatchStart?(info: BatchInfo, trainer: Trainer<S>): void | Promise<void>;
+  onBatchEnd?(info: BatchInfo, trainer: Trainer<S>): void | Promise<void>;
+}

@@ -1,0 +1,54 @@
+import type { NetworkState } from '@pg/models';
+import { TrainerError } from './errors.js';
+import type { TrainerCallbacks } from './trainer-callbacks.js';
+
+/** Options of a {@link Trainer}. Defaults follow the seed project's example configs. */
+export interface TrainerOptions<S extends NetworkState = NetworkState> {
+  /** Passes over the training walks, ≥ 1. Default 50. */
+  epochs?: number;
+  /** Walks per minibatch, ≥ 1. Default 32. */
+  batchSize?: number;
+  /** Adam's learning rate, > 0. Default 0.0005. */
+  learningRate?: number;
+  /** Fraction of the training walks held out for validation, in [0, 1). Default 0.2. */
+  valSplit?: number;
+  /** Learning-rate schedule: `cosine` anneals to 0 over the epochs (stepped per epoch), `none` keeps it. Default `cosine`. */
+  scheduler?: 'none' | 'cosine';
+  /** Clip the global gradient norm to this value. Default `null`: off (the norm is recorded either way). */
+  gradClip?: number | null;
+  /** Seed of the validation split, the batch order and the initial state of every sequence. Default 0. */
+  seed?: number;
+  callbacks?: TrainerCallbacks<S> | ReadonlyArray<TrainerCallbacks<S>>;
+}
+
+/** {@link TrainerOptions} with every default filled in (callbacks aside). */
+export type ResolvedTrainerOptions = Required<Omit<TrainerOptions, 'callbacks'>>;
+
+/** Checks the options and fills in defaults. */
+export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedTrainerOptions {
+  const resolved = {
+    epochs: options.epochs ?? 50,
+    batchSize: options.batchSize ?? 32,
+    learningRate: options.learningRate ?? 0.0005,
+    valSplit: options.valSplit ?? 0.2,
+    scheduler: options.scheduler ?? 'cosine',
+    gradClip: options.gradClip ?? null,
+    seed: options.seed ?? 0,
+  };
+  const integer = (field: keyof ResolvedTrainerOptions, min: number) => {
+    const value = resolved[field];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new TrainerError(field, value, `an integer ≥ ${min}`);
+  };
+  integer('epochs', 1);
+  integer('batchSize', 1);
+  if (!Number.isSafeInteger(resolved.seed)) throw new TrainerError('seed', resolved.seed, 'an integer');
+  if (!(resolved.learningRate > 0) || !Number.isFinite(resolved.learningRate)) {
+    throw new TrainerError('learningRate', resolved.learningRate, 'a number > 0');
+  }
+  if (!(resolved.valSplit >= 0 && resolved.valSplit < 1)) throw new TrainerError('valSplit', resolved.valSplit, 'a number in [0, 1)');
+  if (resolved.scheduler !== 'none' && resolved.scheduler !== 'cosine') {
+    throw new TrainerError('scheduler', resolved.scheduler, 'one of "none", "cosine"');
+  }
+  if (resolved.gradClip !== null && !(resolved.gradClip > 0)) throw new TrainerError('gradClip', resolved.gradClip, 'a number > 0, or null');
+  return resolved;
+}

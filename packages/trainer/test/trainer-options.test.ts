@@ -1,0 +1,18 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolveTrainerOptions } from '../src/trainer-options.js';
+
+describe('resolveTrainerOptions', () => {
+  it("fills in the seed project's defaults", () => {
+    expect(resolveTrainerOptions({})).toEqual({ epochs: 50, batchSize: 32, learningRate: 0.0005, valSplit: 0.2, scheduler: 'cosine', gradClip: null, seed: 0 });
+  });
+
+  it('names a bad option, its value and what is expected', () => {
+    expect(() => resolveTrainerOptions({ epochs: 0 })).toThrow('epochs must be an integer ≥ 1 (got 0)');
+    expect(() => resolveTrainerOptions({ batchSize: 2.5 })).toThrow('batchSize must be an integer ≥ 1 (got 2.5)');
+    expect(() => resolveTrainerOptions({ learningRate: -1 })).toThrow('learningRate must be a number > 0 (got -1)');
+    expect(() => resolveTrainerOptions({ valSplit: 1 })).toThrow('valSplit must be a number in [0, 1) (got 1)');
+    expect(() => resolveTrainerOptions({ scheduler: 'step' as 'none' })).toThrow('scheduler must be one of "none", "cosine" (got "step")');
+    expect(() => resolveTrainerOptions({ gradClip: 0 })).toThrow('gradClip must be a number > 0, or null (got 0)');
+    expect(() => resolveTrainerOptions({ seed: 0.5 })).toThrow('seed must be an integer (got 0.5)');
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from '@jest/globals';
+import { createStandardDataset } from '@pg/datasets';
+import { createGraphNetwork, fromArtifacts, toArtifacts, type GraphNetwork } from '@pg/models';
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSnapshot, saveSnapshot } from '../src/snapshot-files.js';
+import { Trainer } from '../src/trainer.js';
+import type { EpochRecord } from '../src/trainer-callbacks.js';
+
+// A small standard dataset: one action space for all graphs, so next nodes are partly learnable.
+const dataset = createStandardDataset({ numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 6, numSamplesPerGraph: 8, numTimesteps: 12, testFraction: 0.2, seed: 3 });
+const plastic = () => createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 16, seed: 1 });
+const weightsOf = (model: GraphNetwork) => Object.fromEntries([...model.namedVariables].map(([name, value]) => [name, [...value.dataSync()]]));
+
+describe('Trainer', () => {
+  it('lowers the loss of a learnable problem and records every epoch', async () => {
+    // Long walks on small graphs: most steps revisit an edge, which the fast weights can learn to recall.
+    const revisits = createStandardDataset({ numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 6, numSamplesPerGraph: 16, numTimesteps: 40, testFraction: 0.2, seed: 3 });
+    const model = createGraphNetwork('rnn', { numNodes: 6, numActions: 5, hiddenDim: 32, seed: 1 });
+    const trainer = new Trainer(model, revisits.train, { epochs: 6, batchSize: 8, learningRate: 0.02, seed: 2 });
+    const { history, bestEpoch, bestValLoss } = await trainer.fit();
+    expect(history.map((record) => record.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(history[5]!.trainLoss).toBeLessThan(history[0]!.trainLoss * 0.8);
+    expect(history[5]!.trainAccuracy).toBeGreaterThan(history[0]!.trainAccuracy + 0.15);
+    expect(history.every((r) => r.gradNorm > 0 && r.valLoss !== null && r.seconds > 0)).toBe(true);
+    expect(history[0]!.learningRate).toBe(0.02);
+    expect(history[5]!.learningRate).toBeLessThan(0.002);
+    expect(bestValLoss).toBe(Math.min(...history.map((r) => r.valLoss!)));
+    expect(history[bestEpoch - 1]!.valLoss).toBe(bestValLoss);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('restores the weights of the best validation epoch', async () => {
+    const model = plastic();
+    const weightsAt: Array<Record<string, number[]>> = [];
+    // A learning rate too high to keep improving, so a later epoch is worse than the best one.
+    const trainer = new Trainer(model, dataset.train, {
+      epochs: 5,
+      batchSize: 8,
+      learningRate: 0.3,
+      scheduler: 'none',
+      seed: 4,
+      callbacks: { onEpochEnd: () => void weightsAt.push(weightsOf(model)) },
+    });
+    const { history, bestEpoch } = await trainer.fit();
+    expect(bestEpoch).toBeLessThan(history.length);
+    expect(weightsOf(model)).toEqual(weightsAt[bestEpoch - 1]);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('resumed from a snapshot, ends with exactly the weights of an uninterrupted run', async () => {
+    const options = { epochs: 4, batchSize: 8, learningRate: 0.01, seed: 5 };
+    const straight = plastic();
+    const whole = new Trainer(straight, dataset.train, options);
+    const wholeResult = await whole.fit();
+
+    const first = plastic();
+    const interrupted = new Trainer(first, dataset.train, {
+      ...options,
+      callbacks: { onEpochEnd: (record, trainer) => (record.epoch === 2 ? trainer.stop() : undefined) },
+    });
+    await interrupted.fit();
+    // What a run folder keeps: the latest weights and the trainer's snapshot, on disk.
+    const dir = mkdtempSync(join(tmpdir(), 'pg-resume-'));
+    const snapshot = await interrupted.snapshot();
+    await saveSnapshot(snapshot, dir);
+    tf.dispose([...snapshot.optimizer, ...Object.values(snapshot.bestWeights ?? {})]);
+    const artifacts = await toArtifacts(first);
+
+    const resumedModel = fromArtifacts(artifacts).model;
+    const resumed = new Trainer(resumedModel, dataset.train, options);
+    const loaded = await loadSnapshot(dir);
+    await resumed.restore(loaded);
+    tf.dispose([...loaded.optimizer, ...Object.values(loaded.bestWeights ?? {})]);
+    const resumedResult = await resumed.fit();
+
+    expect(resumedResult.history.map(({ seconds: _, ...rest }) => rest)).toEqual(wholeResult.history.map(({ seconds: _, ...rest }) => rest));
+    expect(weightsOf(resumedModel)).toEqual(weightsOf(straight));
+    for (const trainer of [whole, interrupted, resumed]) trainer.dispose();
+    for (const model of [straight, first, resumedModel]) model.dispose();
+  });
+
+  it('refuses to resume with other options', async () => {
+    const model = plastic();
+    const trainer = new Trainer(model, dataset.train, { epochs: 2, batchSize: 8, seed: 1 });
+    const snapshot = await new Trainer(model, dataset.train, { epochs: 3, batchSize: 8, seed: 1 }).snapshot();
+    await expect(trainer.restore(snapshot)).rejects.toThrow('resumed epochs must be the same as this run\'s 2 (got 3)');
+    model.dispose();
+  });
+
+  it('leaks no tensor over an epoch', async () => {
+    const model = plastic();
+    const trainer = new Trainer(model, dataset.train, { epochs: 1, batchSize: 8, seed: 1 });
+    await trainer.fit(); // creates Adam's moments and the kept best weights
+    const before = tf.memory().numTensors;
+    const more = new Trainer(model, dataset.train, { epochs: 1, batchSize: 8, seed: 1 });
+    await more.fit();
+    more.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('stops early on request and tells callbacks in order', async () => {
+    const model = plastic();
+    const events: string[] = [];
+    const trainer = new Trainer(model, dataset.train, {
+      epochs: 5,
+      batchSize: 16,
+      valSplit: 0,
+      seed: 1,
+      callbacks: {
+        onEpochStart: (epoch) => void events.push(`start ${epoch}`),
+        onBatchEnd: ({ batch, numBatches }) => void events.push(`batch ${batch + 1}/${numBatches}`),
+        onEpochEnd: (record: EpochRecord, t) => {
+          events.push(`end ${record.epoch}`);
+          if (record.epoch === 2) t.stop();
+        },
+      },
+    });
+    const result = await trainer.fit();
+    expect(result.stopped).toBe(true);
+    expect(result.bestValLoss).toBeNull();
+    expect(result.bestEpoch).toBe(2);
+    expect(events).toEqual(['start 1', 'batch 1/3', 'batch 2/3', 'batch 3/3', 'end 1', 'start 2', 'batch 1/3', 'batch 2/3', 'batch 3/3', 'end 2']);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('rejects a split that does not fit the model', () => {
+    const model = createGraphNetwork('rnn', { numNodes: 7, numActions: 5, hiddenDim: 4 });
+    expect(() => new Trainer(model, dataset.train)).toThrow("split size must be the model's [numNodes, numActions] = [7, 5] (got [6,5])");
+    model.dispose();
+  });
+});

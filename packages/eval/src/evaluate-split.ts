@@ -1,0 +1,36 @@
+import { fairOracle, summarizeFairOracle, type WalkSplit } from '@pg/datasets';
+import { createRng, deriveSeed } from '@pg/graphs';
+import type { GraphNetwork, NetworkState } from '@pg/models';
+import { predictSequences } from './predict-sequences.js';
+import { scoreSteps, type StepAccuracy } from './step-accuracy.js';
+
+/** Options of {@link evaluateSplit}. */
+export interface EvaluateSplitOptions {
+  /** Walks run side by side. Default 64. */
+  batchSize?: number;
+  /** Seed of the fresh initial state of every walk. Default 0. */
+  seed?: number;
+}
+
+/**
+ * Next-node accuracy of a network over every step of every walk of a split
+ * (each walk from a fresh state), with the fair-oracle ceilings and the
+ * break-down into first traversals, first reverse traversals and repeats.
+ *
+ * @example
+ * ```ts
+ * const test = evaluateSplit(model, dataset.test, { seed: 42 });
+ * console.log(test.accuracy, test.ratioToOracle.undirected, test.byCategory.repeat.accuracy);
+ * ```
+ */
+export function evaluateSplit<S extends NetworkState>(model: GraphNetwork<S>, split: WalkSplit, options: EvaluateSplitOptions = {}): StepAccuracy {
+  const batchSize = options.batchSize ?? 64;
+  const sequences = Array.from({ length: split.numWalks }, (_, w) => split.steps(w));
+  const predictions: Int32Array[] = [];
+  for (let start = 0, batch = 0; start < sequences.length; start += batchSize, batch++) {
+    const rng = createRng(deriveSeed(options.seed ?? 0, 'evaluate', split.name, batch));
+    predictions.push(...predictSequences(model, sequences.slice(start, start + batchSize), { rng, chunkLength: split.numTimesteps }));
+  }
+  const oracle = sequences.map((sequence) => fairOracle(sequence));
+  return scoreSteps(sequences, predictions, oracle, summarizeFairOracle(oracle, split.numNodes), split.numNodes);
+}

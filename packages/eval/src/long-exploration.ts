@@ -1,0 +1,78 @@
+import { fairOracle, summarizeFairOracle, walkSteps } from '@pg/datasets';
+import { createRng, deriveSeed, randomWalk, type ActionGraph } from '@pg/graphs';
+import type { GraphNetwork, NetworkState } from '@pg/models';
+import { EvalError } from './errors.js';
+import { correctness, meanOverSequences } from './mean-over-sequences.js';
+import { predictSequences } from './predict-sequences.js';
+import { rollingMean, type Curve } from './rolling-mean.js';
+import { oracleExpectedCorrect, scoreSteps, type StepAccuracy } from './step-accuracy.js';
+
+/** Options of {@link longExploration}. */
+export interface LongExplorationOptions {
+  /** Moves of each exploration. */
+  steps: number;
+  /** Window of the rolling accuracy. */
+  window: number;
+  /** Explorations run side by side, each on its own graph, averaged. Default 1 (the seed's single graph). */
+  explorations?: number;
+  /** Steps per forward pass (the state is carried over). Default 200. */
+  chunkLength?: number;
+  /** Seed of the choice of graphs, the walks and the initial state. Default 0. */
+  seed?: number;
+}
+
+/** What {@link longExploration} measures. */
+export interface LongExplorationResult {
+  readonly steps: number;
+  readonly window: number;
+  readonly explorations: number;
+  /** Accuracy over all steps, by category, beside the fair oracles. */
+  readonly score: StepAccuracy;
+  /** Rolling accuracy, averaged over the explorations. */
+  readonly curve: Curve;
+  /** Rolling expected accuracy of the fair oracles over the same steps: the ceilings to draw. */
+  readonly oracleCurves: { readonly directed: Curve; readonly undirected: Curve };
+  /** The last point of the rolling curve: accuracy once the graph is well explored. */
+  readonly finalAccuracy: number;
+}
+
+/**
+ * Rolling next-node accuracy along long random walks on unseen graphs (the
+ * seed's `long_timesteps` / `long_window_size` evaluation), run in chunks
+ * with the state carried over, so memory does not grow with the length.
+ *
+ * @example
+ * ```ts
+ * const long = longExploration(model, dataset.test.graphs, { steps: 1999, window: 100, seed: 42 });
+ * long.finalAccuracy; // near the oracle once the graph is explored
+ * ```
+ */
+export function longExploration<S extends NetworkState>(
+  model: GraphNetwork<S>,
+  graphs: readonly ActionGraph[],
+  options: LongExplorationOptions,
+): LongExplorationResult {
+  const explorations = options.explorations ?? 1;
+  const seed = options.seed ?? 0;
+  if (graphs.length === 0) throw new EvalError('graphs', graphs.length, 'at least one graph to explore');
+  if (!Number.isInteger(explorations) || explorations < 1) throw new EvalError('explorations', explorations, 'an integer ≥ 1');
+  const pick = createRng(deriveSeed(seed, 'long', 'graphs'));
+  const sequences = Array.from({ length: explorations }, (_, i) => {
+    const graph = graphs[(pick.next() >>> 0) % graphs.length]!;
+    return walkSteps(randomWalk(graph, { steps: options.steps, rng: createRng(deriveSeed(seed, 'long', 'walk', i)) }));
+  });
+  const predictions = predictSequences(model, sequences, { chunkLength: options.chunkLength, rng: createRng(deriveSeed(seed, 'long', 'state')) });
+  const oracle = sequences.map((sequence) => fairOracle(sequence));
+  const curve = rollingMean(meanOverSequences(sequences.map((s, i) => correctness(predictions[i]!, s.targets))), options.window);
+  const oracleCurve = (kind: 'directed' | 'undirected') =>
+    rollingMean(meanOverSequences(oracle.map((result) => oracleExpectedCorrect(result[kind], model.numNodes))), options.window);
+  return {
+    steps: options.steps,
+    window: options.window,
+    explorations,
+    score: scoreSteps(sequences, predictions, oracle, summarizeFairOracle(oracle, model.numNodes), model.numNodes),
+    curve,
+    oracleCurves: { directed: oracleCurve('directed'), undirected: oracleCurve('undirected') },
+    finalAccuracy: curve.y[curve.y.length - 1]!,
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { createRng, generateActionGraph, gnpGenerator } from '@pg/graphs';
+import { createGraphNetwork } from '@pg/models';
+import * as tf from '@tensorflow/tfjs-core';
+import { longExploration } from '../src/long-exploration.js';
+
+const graphs = [1, 2].map((seed) => generateActionGraph({ generator: gnpGenerator({ numNodes: 6, edgeProb: 0.4 }), numActions: 5, rng: createRng(seed) }));
+
+describe('longExploration', () => {
+  it('gives rolling accuracy and oracle ceilings over long walks, run in chunks', () => {
+    const model = createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 8, seed: 1 });
+    const before = tf.memory().numTensors;
+    const result = longExploration(model, graphs, { steps: 300, window: 50, explorations: 3, chunkLength: 64, seed: 5 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.curve.x).toHaveLength(251);
+    expect(result.curve.x[0]).toBe(49);
+    expect(result.oracleCurves.undirected.y).toHaveLength(251);
+    expect(result.score.steps).toBe(900);
+    expect(result.finalAccuracy).toBe(result.curve.y[250]);
+    // On small graphs walked 300 steps, nearly every late step is knowable.
+    expect(result.oracleCurves.undirected.y[250]).toBeGreaterThan(0.95);
+    expect(longExploration(model, graphs, { steps: 300, window: 50, explorations: 3, chunkLength: 300, seed: 5 })).toEqual(result);
+    model.dispose();
+  });
+
+  it('needs a graph', () => {
+    const model = createGraphNetwork('rnn', { numNodes: 6, numActions: 5, hiddenDim: 4 });
+    expect(() => longExploration(model, [], { steps: 10, window: 2 })).toThrow('graphs must be at least one graph to explore (got 0)');
+    model.dispose();
+  });
+});

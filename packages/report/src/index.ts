@@ -14,3 +14,6 @@ export { svgToPng, type PngOptions } from './render/render-png.js';
 export { switchAccuracyFigure, type SwitchAccuracyFigureOptions } from './figures/switch-accuracy.js';
 export { trainingCurvesFigure, type EpochCurvePoint } from './figures/training-curves.js';
 export { type LinePanelOptions, type ReferenceLine, type Series } from './figures/line-panel.js';
+export { actionHistogramFigure, type ActionHistogramOptions } from './figures/action-histogram.js';
+export { degreeDistributionFigure } from './figures/degree-distribution.js';
+export { walkCoverageFigure } from './figures/walk-coverage.js';

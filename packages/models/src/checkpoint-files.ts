@@ -14,7 +14,7 @@ export const WEIGHTS_FILE = 'weights.bin';
  *
  * @example
  * ```ts
- * await saveCheckpoint(model, 'run/1234', { datasetConfig: dataset.getConfig() });
+ * await saveCheckpoint(model, 'run/1234', { datasetConfig: dataset.config });
  * ```
  */
 export async function saveCheckpoint(model: GraphNetwork, directory: string, options: SaveCheckpointOptions = {}): Promise<void> {

@@ -42,7 +42,7 @@ export interface Checkpoint {
 /** Options of {@link toArtifacts} and `saveCheckpoint`. */
 export interface SaveCheckpointOptions {
   /** The configuration of the training dataset, stored with the model. Default none (`null`). */
-  datasetConfig?: Record<string, unknown>;
+  datasetConfig?: object;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface SaveCheckpointOptions {
  *
  * @example
  * ```ts
- * const artifacts = await toArtifacts(model, { datasetConfig: dataset.getConfig() });
+ * const artifacts = await toArtifacts(model, { datasetConfig: dataset.config });
  * const { model: copy } = fromArtifacts(artifacts);
  * ```
  */
@@ -64,7 +64,7 @@ export async function toArtifacts(model: GraphNetwork, options: SaveCheckpointOp
       formatVersion: CHECKPOINT_FORMAT_VERSION,
       modelClass: model.getClassName(),
       modelConfig: model.getConfig(),
-      datasetConfig: options.datasetConfig ?? null,
+      datasetConfig: (options.datasetConfig as Record<string, unknown> | undefined) ?? null,
       weightSpecs: specs,
     },
     weightData: data,

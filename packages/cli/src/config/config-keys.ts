@@ -66,6 +66,7 @@ export const CONFIG_KEYS = {
 
   long_timesteps: key('evaluation', positiveInt(2), 2000, 'Length of the long exploration of one test graph.'),
   long_window_size: key('evaluation', positiveInt(), 100, 'Window of the rolling accuracy over the long exploration.'),
+  long_num_graphs: key('evaluation', positiveInt(), 8, 'Long explorations run side by side, each on its own test graph, and averaged (the seed used 1).'),
   boundary_num_graphs: key('evaluation', positiveInt(2), 5, 'Test graphs visited in turn in the graph-switch evaluation.'),
   boundary_repeats_per_graph: key('evaluation', positiveInt(), 5, 'Repeats of the switch sequence, averaged.'),
   boundary_window_size: key('evaluation', positiveInt(), 50, 'Window of the rolling accuracy across switches.'),

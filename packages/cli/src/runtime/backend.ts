@@ -55,12 +55,15 @@ async function select(name: string): Promise<void> {
   await tf.ready();
 }
 
+/** Whether a native package loads; `false` if it is not installed, a clear error if it is but cannot load. */
 async function tryImport(packageName: string): Promise<boolean> {
   try {
     await import(packageName);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' || (error as { code?: string }).code === 'MODULE_NOT_FOUND') return false;
-    throw error;
+    const code = (error as { code?: string }).code;
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((error as Error).message).includes(packageName)) return false;
+    const reason = String((error as Error).message).split('\n')[0];
+    throw new ConfigError('backend', 'tensorflow', `a backend that loads: ${packageName} is installed but failed to load (${reason})`);
   }
 }

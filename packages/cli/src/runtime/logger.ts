@@ -13,6 +13,8 @@ export interface Logger {
   error(message: string): void;
   /** Also write every line from now on to this file. */
   attachFile(path: string): void;
+  /** Changes the lowest level shown on the terminal. */
+  setLevel(level: LogLevel): void;
 }
 
 /** Options of {@link createLogger}. */
@@ -36,7 +38,7 @@ export interface LoggerOptions {
  * ```
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const threshold = ORDER[options.level ?? 'info'];
+  let threshold = ORDER[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
   let file: string | undefined;
@@ -51,6 +53,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     error: log('error'),
     attachFile(path: string) {
       file = path;
+    },
+    setLevel(level: LogLevel) {
+      threshold = ORDER[level];
     },
   };
 }

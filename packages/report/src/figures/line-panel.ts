@@ -5,6 +5,8 @@ export interface Series {
   readonly label: string;
   readonly x: ArrayLike<number>;
   readonly y: ArrayLike<number>;
+  /** Draw dashed, for reference curves such as an oracle's ceiling. */
+  readonly dashed?: boolean;
 }
 
 /** A horizontal reference line, e.g. an oracle ceiling. */
@@ -26,15 +28,23 @@ export interface LinePanelOptions {
   readonly markers?: readonly number[];
 }
 
+/** Points kept per series: enough for a smooth curve at report size, few enough to keep specs small. */
+const MAX_POINTS = 500;
+
 /**
  * One panel of a layered vega-lite line chart of several series, with
  * optional horizontal reference lines and vertical markers: the shape of
  * every curve of a report. Wrap it (or several) with {@link figureSpec}.
  */
 export function linePanel(series: readonly Series[], options: LinePanelOptions): Record<string, unknown> {
-  const points = series.flatMap(({ label, x, y }) =>
-    Array.from({ length: x.length }, (_, i) => ({ series: label, x: x[i]!, y: y[i]! })).filter(({ y: value }) => Number.isFinite(value)),
-  );
+  const points = series.flatMap(({ label, x, y, dashed }) => {
+    const stride = Math.ceil(x.length / MAX_POINTS);
+    return Array.from({ length: x.length }, (_, i) => i)
+      .filter((i) => i % stride === 0 || i === x.length - 1)
+      .map((i) => ({ series: label, x: x[i]!, y: y[i]!, ...(dashed ? { dashed } : {}) }))
+      .filter(({ y: value }) => Number.isFinite(value));
+  });
+  const anyDashed = series.some(({ dashed }) => dashed);
   const yScale = options.unitInterval ? { domain: [0, 1] } : { zero: false };
   const layers: object[] = [
     {
@@ -44,6 +54,9 @@ export function linePanel(series: readonly Series[], options: LinePanelOptions):
         x: { field: 'x', type: 'quantitative', title: options.xTitle },
         y: { field: 'y', type: 'quantitative', title: options.yTitle, scale: yScale },
         color: { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label) },
+        ...(anyDashed
+          ? { strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [true], range: [[5, 4]], unknown: [1, 0] } } }
+          : {}),
       },
     },
   ];

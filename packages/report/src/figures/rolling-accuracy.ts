@@ -13,7 +13,7 @@ export interface RollingAccuracyFigureOptions {
 }
 
 /**
- * Rolling next-node accuracy over one long exploration of a test graph, one
+ * Rolling next-node accuracy along long explorations of unseen test graphs, one
  * curve per model, with the oracle ceilings (`rolling_accuracy.png`).
  *
  * @example
@@ -24,10 +24,10 @@ export interface RollingAccuracyFigureOptions {
 export function rollingAccuracyFigure(series: readonly Series[], options: RollingAccuracyFigureOptions): Figure {
   return {
     name: options.name ?? 'rolling_accuracy',
-    caption: `Next-node accuracy over a ${options.window}-step rolling window along one long exploration of an unseen test graph; dashed lines are oracle ceilings.`,
+    caption: `Next-node accuracy over a ${options.window}-step rolling window along long random walks on unseen test graphs (averaged over the walks); dashed lines are oracle ceilings.`,
     spec: figureSpec(
       linePanel(series, {
-        title: 'Rolling accuracy, one long exploration',
+        title: 'Rolling accuracy along long explorations',
         xTitle: 'step',
         yTitle: `accuracy (window ${options.window})`,
         unitInterval: true,

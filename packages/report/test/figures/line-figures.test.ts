@@ -45,8 +45,18 @@ describe('curve figures', () => {
     });
     const { svg, png } = await renderFigure(figure);
     expect(svg).toMatch(/^<svg/);
-    expect(svg).toContain('Rolling accuracy');
+    expect(svg).toContain('Rolling accuracy along long explorations');
     expect(svg).toContain('undirected oracle');
     expect([...png.subarray(0, 4)]).toEqual(PNG_SIGNATURE);
+  });
+});
+
+describe('long series', () => {
+  it('are thinned to at most 500 points, keeping the last', () => {
+    const x = Array.from({ length: 2000 }, (_, i) => i);
+    const figure = rollingAccuracyFigure([{ label: 'm', x, y: x.map(() => 0.5) }], { window: 10 });
+    const values = layersOf(figure.spec)[0]!.data.values;
+    expect(values.length).toBeLessThanOrEqual(501);
+    expect(values[values.length - 1]!.x).toBe(1999);
   });
 });

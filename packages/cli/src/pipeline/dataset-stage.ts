@@ -1,0 +1,56 @@
+import {
+  checkConsistency,
+  degreeDistribution,
+  fairOracleRates,
+  meanWalkCoverage,
+  pairActionHistogram,
+  seedOptimalPredictionRate,
+  tripletOverlap,
+  type GraphDataset,
+} from '@pg/datasets';
+import { actionHistogramFigure, degreeDistributionFigure, graphDrawingFigure, walkCoverageFigure } from '@pg/report';
+import { buildDataset } from './build-dataset.js';
+import { writeFigure } from './figure-files.js';
+import type { RunContext } from './run-context.js';
+
+/**
+ * Builds the dataset, checks it (triplet overlap, consistency, oracles),
+ * writes `dataset_config.json`, `dataset_checks.json` and the dataset
+ * figures, and records the oracle rates as headline numbers.
+ */
+export async function datasetStage({ config, run, log, summary }: RunContext): Promise<GraphDataset> {
+  const started = performance.now();
+  const dataset = buildDataset(config);
+  const { train, test } = dataset;
+  log.info(
+    `dataset: ${config.dataset_type}, ${train.graphs.length} train and ${test.graphs.length} test graphs, ` +
+      `${train.numWalks + test.numWalks} walks of ${config.num_timesteps} nodes (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  run.writeJson('dataset_config.json', dataset.config);
+
+  const checks = {
+    tripletOverlap: tripletOverlap(train.graphs, test.graphs),
+    consistency: { train: checkConsistency(train), test: checkConsistency(test) },
+    seedOptimalPredictionRate: seedOptimalPredictionRate(dataset.sampler, { steps: config.num_timesteps, seed: config.seed }),
+    fairOracle: { train: fairOracleRates(train), test: fairOracleRates(test) },
+  };
+  run.writeJson('dataset_checks.json', checks);
+  log.info(
+    `checks: triplet overlap ${(100 * checks.tripletOverlap).toFixed(1)}%, seed oracle ${(100 * checks.seedOptimalPredictionRate).toFixed(1)}%, ` +
+      `undirected oracle on test walks ${(100 * checks.fairOracle.test.undirected.expectedAccuracy).toFixed(1)}%`,
+  );
+  summary.setMetrics({
+    triplet_overlap: checks.tripletOverlap,
+    seed_oracle: checks.seedOptimalPredictionRate,
+    test_directed_oracle: checks.fairOracle.test.directed.expectedAccuracy,
+    test_undirected_oracle: checks.fairOracle.test.undirected.expectedAccuracy,
+  });
+
+  await writeFigure(run, graphDrawingFigure(train.graphs[0]!, { name: 'train_graph', title: 'A training graph' }));
+  await writeFigure(run, graphDrawingFigure(test.graphs[0]!, { name: 'test_graph', title: 'A test graph' }));
+  await writeFigure(run, actionHistogramFigure(pairActionHistogram(train), { name: 'train_action_hist', split: 'train' }));
+  await writeFigure(run, actionHistogramFigure(pairActionHistogram(test), { name: 'test_action_hist', split: 'test' }));
+  await writeFigure(run, degreeDistributionFigure({ train: degreeDistribution(train.graphs), test: degreeDistribution(test.graphs) }));
+  await writeFigure(run, walkCoverageFigure({ train: meanWalkCoverage(train), test: meanWalkCoverage(test) }));
+  return dataset;
+}

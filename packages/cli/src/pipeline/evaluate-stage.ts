@@ -1,0 +1,66 @@
+import type { GraphDataset } from '@pg/datasets';
+import { evaluateSplit, longExploration, switchAdaptation, type Curve } from '@pg/eval';
+import type { GraphNetwork } from '@pg/models';
+import { formatValue, rollingAccuracyFigure, switchAccuracyFigure, type Series } from '@pg/report';
+import { longExplorationOptions, switchAdaptationOptions } from '../config/to-options.js';
+import { writeFigure } from './figure-files.js';
+import type { RunContext } from './run-context.js';
+
+const series = (label: string, curve: Curve, dashed = false): Series => ({ label, x: curve.x, y: curve.y, dashed });
+
+/**
+ * Measures the trained network on the unseen test graphs: next-node accuracy
+ * on the test walks (with the oracle ratio and the first-visit / reverse /
+ * revisit break-down), rolling accuracy over long explorations, and
+ * adaptation across graph switches without reset. Writes
+ * `evaluation.json`, the two rolling-accuracy figures and the headline numbers.
+ */
+export async function evaluateStage({ config, run, log, summary }: RunContext, dataset: GraphDataset, model: GraphNetwork): Promise<void> {
+  const test = evaluateSplit(model, dataset.test, { seed: config.seed, batchSize: Math.max(config.trainer_batch_size, 64) });
+  log.info(
+    `test accuracy ${pct(test.accuracy)} (undirected oracle ${pct(test.oracle.undirected.expectedAccuracy)}, ratio ${test.ratioToOracle.undirected.toFixed(3)}); ` +
+      `first visits ${pct(test.byCategory.first.accuracy)}, reverse ${pct(test.byCategory.reverse.accuracy)}, revisits ${pct(test.byCategory.repeat.accuracy)}`,
+  );
+  const long = longExploration(model, dataset.test.graphs, longExplorationOptions(config));
+  log.info(`long exploration (${long.steps} steps × ${long.explorations}): accuracy ${pct(long.score.accuracy)}, last window ${pct(long.finalAccuracy)}`);
+  const switching = switchAdaptation(model, dataset.test.graphs, switchAdaptationOptions(config));
+  log.info(
+    `graph switches: ${switching.recovery.steps === null ? 'no recovery' : `back to 90% after ${switching.recovery.steps} steps`} ` +
+      `(level before ${pct(switching.recovery.levelBefore)})`,
+  );
+  // Typed arrays become plain lists in JSON.
+  run.write('evaluation.json', `${JSON.stringify({ test, long, switching }, (_, value) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value), 2)}\n`);
+  summary.setMetrics({
+    test_accuracy: test.accuracy,
+    test_ratio_undirected: test.ratioToOracle.undirected,
+    test_ratio_directed: test.ratioToOracle.directed,
+    first_visit_accuracy: test.byCategory.first.accuracy,
+    reverse_accuracy: test.byCategory.reverse.accuracy,
+    revisit_accuracy: test.byCategory.repeat.accuracy,
+    chance: test.chance,
+    long_accuracy: long.score.accuracy,
+    long_final_accuracy: long.finalAccuracy,
+    long_undirected_oracle: long.score.oracle.undirected.expectedAccuracy,
+    switch_accuracy: switching.score.accuracy,
+    steps_to_recover: switching.recovery.steps,
+    level_before_switch: switching.recovery.levelBefore,
+  });
+
+  const name = config.network_type;
+  await writeFigure(
+    run,
+    rollingAccuracyFigure(
+      [series(name, long.curve), series('undirected oracle', long.oracleCurves.undirected, true), series('directed oracle', long.oracleCurves.directed, true)],
+      { window: long.window },
+    ),
+  );
+  await writeFigure(
+    run,
+    switchAccuracyFigure(
+      [series(name, switching.curve), series('oracle, not told of switches', switching.oracleCurves.undirected, true), series('oracle, reset at switches', switching.oracleCurves.undirectedWithReset, true)],
+      { switches: switching.switches, window: switching.window },
+    ),
+  );
+}
+
+const pct = (value: number | null) => formatValue(value, 'percent');

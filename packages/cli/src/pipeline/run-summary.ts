@@ -1,0 +1,119 @@
+import type { RunFolder, RunStatus } from '../runtime/run-folder.js';
+
+/** The stages of a run, in order. */
+export type StageName = 'dataset' | 'train' | 'evaluate' | 'report';
+
+/** One stage's record in `summary.json`. */
+export interface StageRecord {
+  status: 'running' | 'done' | 'failed' | 'interrupted';
+  seconds: number;
+}
+
+/** The contents of `summary.json`: what a run is, how far it got, and its headline numbers. */
+export interface RunSummary {
+  format: 'pg-run-summary';
+  formatVersion: 1;
+  runId: string;
+  name: string;
+  status: RunStatus;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  error: { stage: StageName | null; message: string } | null;
+  command: string;
+  backend: string;
+  versions: Record<string, string>;
+  stages: Partial<Record<StageName, StageRecord>>;
+  metrics: Record<string, number | null>;
+}
+
+/**
+ * Keeps a run's `summary.json` true at every moment: `running` while work
+ * goes on, each stage's status and time, and `complete`, `failed` (with the
+ * error) or `interrupted` at the end. Every change is written at once, so a
+ * crash leaves a summary that says how far the run got.
+ */
+export class SummaryWriter {
+  private readonly summary: RunSummary;
+
+  constructor(
+    private readonly run: RunFolder,
+    initial: Pick<RunSummary, 'name' | 'command' | 'backend' | 'versions'>,
+    resumed?: RunSummary,
+  ) {
+    const now = new Date().toISOString();
+    this.summary = resumed
+      ? { ...resumed, ...initial, status: 'running', updatedAt: now, finishedAt: null, error: null }
+      : {
+          format: 'pg-run-summary',
+          formatVersion: 1,
+          runId: run.id,
+          ...initial,
+          status: 'running',
+          startedAt: now,
+          updatedAt: now,
+          finishedAt: null,
+          error: null,
+          stages: {},
+          metrics: {},
+        };
+    this.write();
+  }
+
+  /** Reads the summary of an existing run folder. */
+  static read(run: RunFolder): RunSummary {
+    return run.readJson<RunSummary>('summary.json');
+  }
+
+  /** Whether a stage finished in an earlier invocation (a resumed run skips it). */
+  isDone(stage: StageName): boolean {
+    return this.summary.stages[stage]?.status === 'done';
+  }
+
+  /** Runs a stage, recording its status and wall time; a throw marks it failed and propagates. */
+  async stage<T>(name: StageName, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    this.summary.stages[name] = { status: 'running', seconds: 0 };
+    this.write();
+    try {
+      const result = await work();
+      this.summary.stages[name] = { status: 'done', seconds: seconds() };
+      return result;
+    } catch (error) {
+      this.summary.stages[name] = { status: error instanceof RunInterrupted ? 'interrupted' : 'failed', seconds: seconds() };
+      if (!(error instanceof RunInterrupted)) this.summary.error = { stage: name, message: (error as Error).message };
+      throw error;
+    } finally {
+      this.write();
+    }
+  }
+
+  /** Adds headline numbers (written at once). */
+  setMetrics(metrics: Record<string, number | null>): void {
+    Object.assign(this.summary.metrics, metrics);
+    this.write();
+  }
+
+  get metrics(): Readonly<Record<string, number | null>> {
+    return this.summary.metrics;
+  }
+
+  /** Ends the run with a final status. */
+  finish(status: Exclude<RunStatus, 'running'>, error?: Error): void {
+    this.summary.status = status;
+    this.summary.finishedAt = new Date().toISOString();
+    if (error && !this.summary.error) this.summary.error = { stage: null, message: error.message };
+    this.write();
+  }
+
+  private write(): void {
+    this.summary.updatedAt = new Date().toISOString();
+    this.run.writeJson('summary.json', this.summary);
+  }
+}
+
+/** Thrown when the user interrupts a run (Ctrl-C): the run can be resumed. */
+export class RunInterrupted extends Error {
+  override name = 'RunInterrupted';
+}

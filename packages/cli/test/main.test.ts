@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXIT, main } from '../src/main.js';
+import { createLogger } from '../src/runtime/logger.js';
+import type { RunSummary } from '../src/pipeline/run-summary.js';
+
+const tiny = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
+const SEED_ARTEFACTS = [
+  'model.json',
+  'weights.bin',
+  'run_config.json',
+  'dataset_config.json',
+  'trainer_config.json',
+  'train_graph.png',
+  'test_graph.png',
+  'train_action_hist.png',
+  'test_action_hist.png',
+  'training_curves.png',
+  'rolling_accuracy.png',
+  'rolling_accuracy_boundaries.png',
+  'report.tex',
+  'run.log',
+];
+const OUR_ARTEFACTS = ['metrics.jsonl', 'summary.json', 'report.html', 'evaluation.json', 'dataset_checks.json'];
+
+/** Runs `pg` in-process, capturing the log lines. */
+async function pg(args: string[], onLine: (line: string) => void = () => {}) {
+  const lines: string[] = [];
+  const log = createLogger({ level: 'debug', write: (line) => (lines.push(line), onLine(line)) });
+  const code = await main(args, log);
+  return { code, lines };
+}
+const summaryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunSummary;
+const onlyRun = (out: string) => join(out, readdirSync(out)[0]!);
+
+// No LaTeX in tests: the PDF is compiled only when an engine is on the PATH, which CI may lack.
+const path = process.env.PATH;
+beforeAll(() => void (process.env.PATH = '/nonexistent'));
+afterAll(() => void (process.env.PATH = path));
+
+describe('pg run', () => {
+  it('writes every artefact of a run and a complete summary', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const { code, lines } = await pg(['run', '--config', tiny, '--out', out]);
+    expect(code).toBe(EXIT.ok);
+    const dir = onlyRun(out);
+    for (const name of [...SEED_ARTEFACTS, ...OUR_ARTEFACTS]) expect(existsSync(join(dir, name))).toBe(true);
+    expect(existsSync(join(dir, 'resume'))).toBe(false);
+    const summary = summaryOf(dir);
+    expect(summary.status).toBe('complete');
+    expect(summary.error).toBeNull();
+    expect(Object.values(summary.stages).map((stage) => stage.status)).toEqual(['done', 'done', 'done', 'done']);
+    for (const key of ['test_accuracy', 'test_undirected_oracle', 'seed_oracle', 'revisit_accuracy', 'first_visit_accuracy', 'long_accuracy', 'level_before_switch', 'parameters_slow']) {
+      expect(typeof summary.metrics[key]).toBe('number');
+    }
+    expect(summary.metrics.triplet_overlap).toBe(0);
+    expect(summary.versions['@tensorflow/tfjs-core']).toBe('4.22.0');
+    expect(readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('Test next-node accuracy');
+    expect(html.match(/<figure /g)).toHaveLength(9);
+    expect(lines).toContain('warn: wandb_enabled is true but WANDB_API_KEY is not set; metrics go to metrics.jsonl only');
+    expect(lines.some((line) => line.startsWith('report.pdf skipped: no LaTeX engine'))).toBe(true);
+  }, 90_000);
+
+  it('fails on a bad config before any work, with one line and no run folder', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const bad = join(out, 'bad.yaml');
+    writeFileSync(bad, 'dataset:\n  num_node: 8\n');
+    const { code, lines } = await pg(['run', '--config', bad, '--out', join(out, 'runs')]);
+    expect(code).toBe(EXIT.badInput);
+    expect(lines).toEqual(['error: dataset.num_node must be a known key: did you mean dataset.num_nodes? (got 8)']);
+    expect(existsSync(join(out, 'runs'))).toBe(false);
+    expect((await pg(['run', '--config', join(out, 'missing.yaml')])).lines[0]).toMatch(/^error: --config must be a readable YAML file \(ENOENT\)/);
+    expect((await pg(['run', '--config', tiny, '--set', 'trainer.lr=fast'])).lines).toEqual([
+      'error: --set trainer.lr must be a number > 0 (got "fast")',
+    ]);
+  });
+
+  it('marks a run failed, with its error, when the parameters are impossible', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const { code, lines } = await pg(['run', '--config', tiny, '--out', out, '--set', 'dataset.edge_prob=1', '--set', 'dataset.num_actions=4']);
+    expect(code).toBe(EXIT.badInput);
+    expect(lines[lines.length - 1]).toBe(
+      'error: kTrain must be at least the largest node degree of the train graphs, but every connected draw of 10000 had a node of degree 5 or more (3 too many) (got 2)',
+    );
+    const summary = summaryOf(onlyRun(out));
+    expect(summary.status).toBe('failed');
+    expect(summary.error?.stage).toBe('dataset');
+    expect(summary.stages.dataset?.status).toBe('failed');
+  });
+
+  it('leaves a resumable run on Ctrl-C, which resumes to the weights of an uninterrupted run', async () => {
+    const whole = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    expect((await pg(['train', '--config', tiny, '--out', whole])).code).toBe(EXIT.ok);
+
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const interrupted = await pg(['run', '--config', tiny, '--out', out], (line) => {
+      if (line.startsWith('epoch {"epoch":1,')) process.emit('SIGINT');
+    });
+    expect(interrupted.code).toBe(EXIT.interrupted);
+    const dir = onlyRun(out);
+    expect(summaryOf(dir).status).toBe('interrupted');
+    expect(summaryOf(dir).stages.train?.status).toBe('interrupted');
+    expect(existsSync(join(dir, 'resume', 'trainer_state.json'))).toBe(true);
+    expect(existsSync(join(dir, 'model.json'))).toBe(false);
+
+    const resumed = await pg(['run', '--resume', dir]);
+    expect(resumed.code).toBe(EXIT.ok);
+    expect(resumed.lines).toContain('resuming after epoch 1 of 3');
+    expect(summaryOf(dir).status).toBe('complete');
+    expect(readFileSync(join(dir, 'weights.bin'))).toEqual(readFileSync(join(onlyRun(whole), 'weights.bin')));
+  }, 120_000);
+
+  it('evaluates and reports an existing run folder', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    expect((await pg(['train', '--config', tiny, '--out', out])).code).toBe(EXIT.ok);
+    const dir = onlyRun(out);
+    expect(summaryOf(dir).stages.evaluate).toBeUndefined();
+    expect((await pg(['evaluate', '--run', dir])).code).toBe(EXIT.ok);
+    expect(typeof summaryOf(dir).metrics.test_accuracy).toBe('number');
+    expect((await pg(['report', '--run', dir])).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    const missing = await pg(['evaluate', '--run', out]);
+    expect(missing.code).toBe(EXIT.badInput);
+  }, 90_000);
+});
+
+describe('pg dataset and pg compare', () => {
+  it('build a dataset report, and compare runs side by side', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    expect((await pg(['dataset', '--config', tiny, '--out', out])).code).toBe(EXIT.ok);
+    const dir = onlyRun(out);
+    expect(existsSync(join(dir, 'train_action_hist.png'))).toBe(true);
+    expect(existsSync(join(dir, 'model.json'))).toBe(false);
+    expect(summaryOf(dir).status).toBe('complete');
+
+    const runs = mkdtempSync(join(tmpdir(), 'pg-runs-'));
+    for (const type of ['plastic', 'rnn']) {
+      await pg(['run', '--config', tiny, '--out', runs, '--name', type, '--set', `global.network_type=${type}`, '--set', 'trainer.epochs=1']);
+    }
+    const compared = mkdtempSync(join(tmpdir(), 'pg-compare-'));
+    const [a, b] = readdirSync(runs).map((name) => join(runs, name));
+    expect((await pg(['compare', a!, b!, '--out', compared])).code).toBe(EXIT.ok);
+    const html = readFileSync(join(onlyRun(compared), 'comparison.html'), 'utf8');
+    expect(html).toContain('<th>run</th>');
+    expect(html).toMatch(/<td>plastic<\/td>[\s\S]*<td>rnn<\/td>/);
+    expect((await pg(['compare', a!])).code).toBe(EXIT.badInput);
+  }, 120_000);
+});

@@ -13,6 +13,8 @@ export function jestConfig({ tf = false, ...overrides } = {}) {
     // Packages that compute with tfjs get a backend and the gradient registry.
     setupFilesAfterEnv: tf ? [join(root, 'jest.tf-setup.mjs')] : [],
     testEnvironment: 'node',
+    // Turbo runs packages side by side on two cores: give slow machines room, never a flaky timeout.
+    testTimeout: 120_000,
     roots: ['<rootDir>/test'],
     testMatch: ['**/*.test.ts'],
     extensionsToTreatAsEsm: ['.ts'],

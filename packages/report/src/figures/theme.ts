@@ -7,7 +7,7 @@ export const FIGURE_CONFIG: Config = {
   padding: 8,
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#e8e8e8', domainColor: '#888', tickColor: '#888' },
-  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' },
+  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom', labelLimit: 320 },
   title: { fontSize: 14, anchor: 'start', offset: 10 },
   range: { category: { scheme: 'tableau10' } },
 };

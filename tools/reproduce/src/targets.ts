@@ -1,0 +1,59 @@
+import { formatValue } from '@pg/report';
+import type { CollectedRun } from './collect-runs.js';
+
+/** One target of the reproduction: met, missed, or not measurable yet (`null`). */
+export interface TargetCheck {
+  readonly met: boolean | null;
+  readonly text: string;
+}
+
+const pct = (value: number | null | undefined) => formatValue(value ?? null, 'percent');
+
+/** Checks the reproduction's targets against the collected runs, by run name. */
+export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetCheck[] {
+  const metric = (name: string, key: string) => runs.get(name)?.summary.metrics[key] ?? null;
+  const checks: TargetCheck[] = [];
+
+  const plasticDisjoint = metric('plastic_disjoint_8', 'test_accuracy');
+  checks.push({
+    met: plasticDisjoint === null ? null : plasticDisjoint >= 0.86,
+    text: `plastic on the disjoint set reaches at least the original's 86.0% test accuracy: ${pct(plasticDisjoint)}`,
+  });
+  const rnnDisjoint = metric('rnn_disjoint_8', 'test_accuracy');
+  checks.push({
+    met: rnnDisjoint === null || plasticDisjoint === null ? null : rnnDisjoint < plasticDisjoint - 0.3,
+    text: `the RNN collapses on the disjoint set, far below the plastic network: ${pct(rnnDisjoint)} vs ${pct(plasticDisjoint)}`,
+  });
+  for (const [name, original] of [['plastic_standard_8', 0.87], ['rnn_standard_8', 0.865]] as const) {
+    const value = metric(name, 'test_accuracy');
+    checks.push({
+      met: value === null ? null : value >= original - 0.02,
+      text: `${name.replace(/_/g, ' ')} is fine, within 2 points of the original's ${pct(original)} or above: ${pct(value)}`,
+    });
+  }
+  for (const size of [8, 50]) {
+    const plastic = [...runs.values()].filter(({ spec, config }) => spec.name.startsWith('plastic') && config.num_nodes === size && config.dataset_type === 'disjoint');
+    const best = plastic.reduce<CollectedRun | undefined>(
+      (top, run) => ((run.summary.metrics.test_ratio_undirected ?? 0) > (top?.summary.metrics.test_ratio_undirected ?? -1) ? run : top),
+      undefined,
+    );
+    const ratio = best?.summary.metrics.test_ratio_undirected ?? null;
+    checks.push({
+      met: ratio === null ? null : ratio >= 0.95,
+      text: `a plastic model reaches 95% of the undirected oracle on the ${size}-node disjoint test set: best ${best?.spec.name ?? '—'} at ${formatValue(ratio, 'number')}`,
+    });
+    const recover = (run: CollectedRun) => run.summary.metrics.steps_to_recover ?? Number.POSITIVE_INFINITY;
+    const generic = ['rnn', 'gru', 'lstm', 'transformer'].map((type) => runs.get(`${type}_disjoint_${size}`)).filter((run) => run !== undefined);
+    const fastestGeneric = generic.length ? Math.min(...generic.map(recover)) : null;
+    const plasticRecover = best ? recover(best) : null;
+    checks.push({
+      met: fastestGeneric === null || plasticRecover === null ? null : plasticRecover < fastestGeneric,
+      text: `after a graph switch (${size} nodes) it recovers to 90% in fewer steps than the RNN family: ${formatSteps(plasticRecover)} vs ${formatSteps(fastestGeneric)} at best`,
+    });
+  }
+  return checks;
+}
+
+function formatSteps(steps: number | null): string {
+  return steps === null ? '—' : Number.isFinite(steps) ? `${steps} steps` : 'never';
+}

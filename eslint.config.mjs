@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts (benchmarks, tools) run outside the TypeScript build.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', URL: 'readonly' } },
+  },
+  {
     // Library code draws every random number from a seeded generator.
     files: ['packages/*/src/**/*.ts', 'src/**/*.ts'],
     rules: {

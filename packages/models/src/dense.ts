@@ -1,4 +1,5 @@
-import { add, matMul, reshape, type Tensor, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import { add, reshape, type Tensor, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import { matMul2d } from './matmul.js';
 import type { WeightStore } from './weight-store.js';
 
 /**
@@ -24,7 +25,7 @@ export class Dense {
 /** `x W (+ b)` over the last axis of `x`, for any rank of `x`. */
 export function linear<T extends Tensor>(x: T, kernel: Tensor2D, bias?: Tensor): T {
   const [inDim, outDim] = kernel.shape;
-  const product = matMul(reshape(x, [-1, inDim]), kernel);
+  const product = matMul2d(reshape(x, [-1, inDim]), kernel);
   const projected = bias === undefined ? product : add(product, bias);
   return reshape(projected, [...x.shape.slice(0, -1), outDim]) as T;
 }

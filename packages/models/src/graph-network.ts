@@ -151,12 +151,8 @@ export abstract class GraphNetwork<S extends NetworkState = NetworkState> {
    * ```
    */
   forwardWithState(inputs: Tensor3D, state: S): ChunkResult<S> {
-    this.checkInputs(inputs);
-    const batchSize = this.batchSizeOf(state);
-    if (inputs.shape[0] !== batchSize) {
-      throw new ModelError('inputs batch size', inputs.shape[0], `the state's batch size ${batchSize}`);
-    }
-    return tidy(() => this.run(inputs, state));
+    this.checkState(inputs, state);
+    return tidy(() => this.run(inputs, state, true));
   }
 
   /**
@@ -170,7 +166,12 @@ export abstract class GraphNetwork<S extends NetworkState = NetworkState> {
    */
   forward(inputs: Tensor3D, state?: S): Tensor3D {
     this.checkInputs(inputs);
-    return tidy(() => this.forwardWithState(inputs, state ?? this.initialState(inputs.shape[0])).logits);
+    return tidy(() => {
+      const initial = state ?? this.initialState(inputs.shape[0]);
+      this.checkState(inputs, initial);
+      // The state after the sequence is not returned, so networks may skip computing it.
+      return this.run(inputs, initial, false).logits;
+    });
   }
 
   /**
@@ -227,14 +228,26 @@ export abstract class GraphNetwork<S extends NetworkState = NetworkState> {
     return createRng(deriveSeed(this.seed, 'initial-state'));
   }
 
-  /** The forward pass of a chunk, inside a `tidy`; inputs and state are already checked. */
-  protected abstract run(inputs: Tensor3D, state: S): ChunkResult<S>;
+  /**
+   * The forward pass of a chunk, inside a `tidy`; inputs and state are already
+   * checked. Without `withState` the caller discards the returned state, so a
+   * network may return its input state instead of computing the new one.
+   */
+  protected abstract run(inputs: Tensor3D, state: S, withState: boolean): ChunkResult<S>;
 
   /** The number of sequences a state holds. */
   protected abstract batchSizeOf(state: S): number;
 
   /** State values per sequence (see {@link ParameterCounts.fast}). */
   protected abstract fastStateSize(): number;
+
+  private checkState(inputs: Tensor3D, state: S): void {
+    this.checkInputs(inputs);
+    const batchSize = this.batchSizeOf(state);
+    if (inputs.shape[0] !== batchSize) {
+      throw new ModelError('inputs batch size', inputs.shape[0], `the state's batch size ${batchSize}`);
+    }
+  }
 
   private checkInputs(inputs: Tensor): void {
     if (inputs.rank !== 3 || inputs.shape[2] !== this.inputDim || inputs.shape[1] === 0) {

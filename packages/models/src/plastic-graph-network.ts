@@ -1,7 +1,6 @@
 import { deriveSeed, type RandomGenerator } from '@pg/graphs';
 import {
   add,
-  clone,
   concat,
   expandDims,
   relu,
@@ -9,15 +8,14 @@ import {
   slice,
   squeeze,
   stack,
-  unstack,
   type Tensor1D,
   type Tensor2D,
   type Tensor3D,
 } from '@tensorflow/tfjs-core';
 import { Dense, linear } from './dense.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
-import { PlasticLayer } from './plastic-layer.js';
-import { requireBoolean } from './validate.js';
+import { PlasticLayer, type PlasticImplementation } from './plastic-layer.js';
+import { requireBoolean, requireOneOf } from './validate.js';
 
 /** Configuration of a {@link PlasticGraphNetwork}. The variants are all off by default, which is the seed's model. */
 export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
@@ -31,11 +29,17 @@ export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
    * undirected with one action, so the reverse is as true as the forward move. Default `false`.
    */
   reverseWrite?: boolean;
+  /**
+   * How the fast-weight recurrence runs (see {@link PlasticImplementation}): `fused`
+   * (default, fast) or `reference` (step by step, for tests and benchmarks). Both
+   * compute the same function.
+   */
+  implementation?: PlasticImplementation;
 }
 
 /** A {@link PlasticGraphNetwork}'s configuration with every default filled in. */
 export type ResolvedPlasticGraphNetworkConfig = ResolvedGraphNetworkConfig &
-  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite'>>;
+  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite' | 'implementation'>>;
 
 /** Per-sequence state of a {@link PlasticGraphNetwork}. */
 export type PlasticState = {
@@ -71,12 +75,14 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   /** The fast-weight memory. */
   readonly plastic: PlasticLayer;
   readonly reverseWrite: boolean;
+  readonly implementation: PlasticImplementation;
   private readonly c1: Dense;
   private readonly ca: Dense;
 
   constructor(config: PlasticGraphNetworkConfig) {
-    super(config, ['decay', 'gatedWrite', 'reverseWrite']);
+    super(config, ['decay', 'gatedWrite', 'reverseWrite', 'implementation']);
     this.reverseWrite = requireBoolean('reverseWrite', config.reverseWrite ?? false);
+    this.implementation = requireOneOf('implementation', config.implementation ?? 'fused', ['fused', 'reference']);
     this.c1 = new Dense(this.weights, 'c1', this.inputDim + 2, this.hiddenDim);
     this.ca = new Dense(this.weights, 'ca', this.numNodes, this.hiddenDim);
     this.plastic = new PlasticLayer({
@@ -90,7 +96,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
 
   override getConfig(): ResolvedPlasticGraphNetworkConfig {
     const { decay, gatedWrite } = this.plastic;
-    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite };
+    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite, implementation: this.implementation };
   }
 
   /** Fresh fast weights (standard-normal rows, row-normalised) and no previous row. */
@@ -98,7 +104,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
     return { fastWeights: this.plastic.initialState(batchSize, rng ?? this.defaultStateRng()) };
   }
 
-  protected run(inputs: Tensor3D, state: PlasticState): ChunkResult<PlasticState> {
+  protected run(inputs: Tensor3D, state: PlasticState, withState: boolean): ChunkResult<PlasticState> {
     const [batchSize, length] = inputs.shape;
     const { numNodes, numActions, inputDim, hiddenDim } = this;
     // The rows this chunk reads: the previous chunk's last row (if any), then the inputs.
@@ -116,21 +122,20 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
     const acquireMode = kernelRow(kernel, inputDim + 1);
     const context = add<Tensor3D>(add(nodePart, actionPart), this.c1.bias);
 
-    const queries = unstack(relu(add(fromStep(context, offset, length), predictMode)), 1) as Tensor2D[];
-    const [keys, values] = count > 1 ? this.transitions(context, nodes, nodePart, actionPart, acquireMode) : [[], []];
-
-    let fastWeights = state.fastWeights;
-    const hidden: Tensor2D[] = [];
-    for (let t = 0; t < length; t++) {
-      // Transition j leads from row j to row j + 1; the one into step t is t + offset - 1.
-      const transition = t + offset - 1;
-      if (transition >= 0) fastWeights = this.plastic.write(fastWeights, keys[transition]!, values[transition]!);
-      hidden.push(this.plastic.read(fastWeights, queries[t]!));
-    }
+    const queries = relu(add<Tensor3D>(fromStep(context, offset, length), predictMode));
+    const [keys, values] = this.transitions(context, nodes, nodePart, actionPart, acquireMode);
+    // Transition j leads from row j to row j + 1, i.e. into step j + 1 − offset; with reverseWrite it makes two writes.
+    const perTransition = this.reverseWrite ? 2 : 1;
+    const writeSteps = Int32Array.from({ length: (count - 1) * perTransition }, (_, n) => Math.floor(n / perTransition) + 1 - offset);
+    const { reads, state: fastWeights } = this.plastic.scan(
+      state.fastWeights,
+      { queries, keys, values, writeSteps },
+      { implementation: this.implementation, withState },
+    );
     const previousRow = squeeze<Tensor2D>(slice(inputs, [0, length - 1, 0], [batchSize, 1, inputDim]), [1]);
     return {
-      logits: this.decoder.apply(stack(hidden, 1) as Tensor3D),
-      state: { fastWeights: fastWeights === state.fastWeights ? clone(fastWeights) : fastWeights, previousRow },
+      logits: this.decoder.apply(reads),
+      state: { fastWeights: fastWeights ?? state.fastWeights, previousRow },
     };
   }
 
@@ -143,25 +148,20 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   }
 
   /**
-   * Keys and values of the writes, one entry per transition between consecutive rows:
-   * `[B, H]` each, or `[B, 2, H]` (forward and reverse) with {@link PlasticGraphNetworkConfig.reverseWrite}.
+   * Keys and values of the writes `[B, N, H]`, one per transition between consecutive rows
+   * (two, forward then reverse, with {@link PlasticGraphNetworkConfig.reverseWrite}).
    */
-  private transitions(
-    context: Tensor3D,
-    nodes: Tensor3D,
-    nodePart: Tensor3D,
-    actionPart: Tensor3D,
-    acquireMode: Tensor1D,
-  ): [Array<Tensor2D | Tensor3D>, Array<Tensor2D | Tensor3D>] {
+  private transitions(context: Tensor3D, nodes: Tensor3D, nodePart: Tensor3D, actionPart: Tensor3D, acquireMode: Tensor1D): [Tensor3D, Tensor3D] {
     const count = context.shape[1] - 1;
     const keys = relu(add<Tensor3D>(fromStep(context, 0, count), acquireMode));
     const embedded = relu(this.ca.apply(nodes));
     const values = fromStep(embedded, 1, count);
-    if (!this.reverseWrite) return [unstack(keys, 1) as Tensor2D[], unstack(values, 1) as Tensor2D[]];
+    if (!this.reverseWrite) return [keys, values];
     const reverseContext = add(add(fromStep(nodePart, 1, count), fromStep(actionPart, 0, count)), this.c1.bias);
     const reverseKeys = relu(add<Tensor3D>(reverseContext, acquireMode));
     const reverseValues = fromStep(embedded, 0, count);
-    return [unstack(stack([keys, reverseKeys], 2), 1) as Tensor3D[], unstack(stack([values, reverseValues], 2), 1) as Tensor3D[]];
+    const interleave = (forward: Tensor3D, reverse: Tensor3D) => reshape(stack([forward, reverse], 2), [forward.shape[0], 2 * count, forward.shape[2]]) as Tensor3D;
+    return [interleave(keys, reverseKeys), interleave(values, reverseValues)];
   }
 }
 

@@ -1,6 +1,7 @@
 import type { RandomGenerator } from '@pg/graphs';
 import {
   add,
+  clone,
   concat,
   div,
   expandDims,
@@ -10,18 +11,23 @@ import {
   relu,
   reshape,
   sigmoid,
+  ones,
+  slice,
   sqrt,
   square,
   squeeze,
+  stack,
   sum,
   tensor3d,
   tidy,
+  type Tensor1D,
   type Tensor2D,
   type Tensor3D,
   type Variable,
 } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { ModelError } from './errors.js';
+import { plasticScan } from './plastic-scan.js';
 import { normalValues } from './random-values.js';
 import { requireBoolean, requireInteger, requireKnownKeys } from './validate.js';
 import { WeightStore } from './weight-store.js';
@@ -42,6 +48,39 @@ export interface PlasticLayerArgs {
   gatedWrite?: boolean;
   /** Seed of the variant parameters' initial values. Default 0. */
   seed?: number;
+}
+
+/**
+ * A sequence for {@link PlasticLayer.scan}: the queries of every step, and the
+ * writes made along the way, each at a step (writes of one step share one
+ * renormalisation, and come before that step's read).
+ */
+export interface PlasticSequence {
+  /** `[B, L, H]`. */
+  readonly queries: Tensor3D;
+  /** `[B, N, H]`, the key of each write. */
+  readonly keys: Tensor3D;
+  /** `[B, N, H]`, the value of each write. */
+  readonly values: Tensor3D;
+  /** `[N]`, the step of each write, non-decreasing, in `[0, L)`. */
+  readonly writeSteps: Int32Array;
+}
+
+/**
+ * How {@link PlasticLayer.scan} runs: `fused` (the default) as one op over the
+ * whole sequence that never forms the fast weights of each step, with a
+ * hand-written gradient; `reference`, step by step with {@link PlasticLayer.write}
+ * and {@link PlasticLayer.read}, the straightforward version the fused one is
+ * tested against.
+ */
+export type PlasticImplementation = 'fused' | 'reference';
+
+/** Options of {@link PlasticLayer.scan}. */
+export interface PlasticScanOptions {
+  /** Default `fused`. */
+  implementation?: PlasticImplementation;
+  /** Also return the fast weights after the last step. Default `true`; `false` saves their computation. */
+  withState?: boolean;
 }
 
 /** A {@link PlasticLayer}'s configuration with every default filled in. */
@@ -151,6 +190,25 @@ export class PlasticLayer {
     return tidy(() => relu(squeeze<Tensor2D>(matMul(state, expandDims(query, 2)), [2])));
   }
 
+  /**
+   * Runs a whole sequence of writes and reads from the fast weights `state`:
+   * the reads `relu(W_t q_t)` of every step `[B, L, H]` and (unless
+   * `withState` is false) the fast weights after the last step. Equal, to float tolerance, to calling
+   * {@link PlasticLayer.write} and {@link PlasticLayer.read} step by step.
+   *
+   * @example
+   * ```ts
+   * const { reads, state: next } = layer.scan(w0, { queries, keys, values, writeSteps: Int32Array.of(1, 2, 3) });
+   * ```
+   */
+  scan(state: Tensor3D, sequence: PlasticSequence, options: PlasticScanOptions = {}): { reads: Tensor3D; state: Tensor3D | undefined } {
+    this.checkSequence(sequence);
+    const withState = options.withState ?? true;
+    return tidy(() =>
+      (options.implementation ?? 'fused') === 'fused' ? this.fusedScan(state, sequence, withState) : this.referenceScan(state, sequence, withState),
+    );
+  }
+
   /** The learned parameters of the enabled variants, by name (none with the defaults). */
   get namedVariables(): ReadonlyMap<string, Variable> {
     return this.weights.variables;
@@ -174,6 +232,50 @@ export class PlasticLayer {
   /** Frees the variant parameters. */
   dispose(): void {
     this.weights.dispose();
+  }
+
+  private fusedScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): { reads: Tensor3D; state: Tensor3D | undefined } {
+    if (writeSteps.length === 0) return { reads: relu(matMul(queries, state, false, true)) as Tensor3D, state: withState ? clone(state) : undefined };
+    const [batchSize, length, h] = queries.shape;
+    const written = (this.gate ? mul(values, sigmoid(this.gate.apply(concat([keys, values], 2)))) : values) as Tensor3D;
+    const rho = (this.retentionLogits ? sigmoid(this.retentionLogits) : ones([h])) as Tensor1D;
+    const packed = plasticScan({ queries, keys, values: written, initial: state, rho }, writeSteps, withState);
+    const reads = relu(slice(packed, [0, 0, 0], [batchSize, length, h])) as Tensor3D;
+    // Renormalised exactly, so that rounding never accumulates from chunk to chunk.
+    return { reads, state: withState ? normaliseRows(slice(packed, [0, length, 0], [batchSize, h, h]) as Tensor3D) : undefined };
+  }
+
+  private referenceScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): { reads: Tensor3D; state: Tensor3D | undefined } {
+    const length = queries.shape[1];
+    const [batchSize, , h] = keys.shape;
+    let fastWeights = state;
+    const reads: Tensor2D[] = [];
+    let next = 0;
+    for (let t = 0; t < length; t++) {
+      const first = next;
+      while (next < writeSteps.length && writeSteps[next] === t) next++;
+      if (next > first) {
+        const at = (x: Tensor3D) => slice(x, [0, first, 0], [batchSize, next - first, h]);
+        fastWeights = this.write(fastWeights, at(keys), at(values));
+      }
+      reads.push(this.read(fastWeights, squeeze<Tensor2D>(slice(queries, [0, t, 0], [batchSize, 1, h]), [1])));
+    }
+    return { reads: stack(reads, 1) as Tensor3D, state: !withState ? undefined : fastWeights === state ? clone(state) : fastWeights };
+  }
+
+  private checkSequence({ queries, keys, values, writeSteps }: PlasticSequence): void {
+    if (queries.rank !== 3 || queries.shape[2] !== this.hiddenDim) throw new ModelError('queries shape', queries.shape, `[B, L, ${this.hiddenDim}]`);
+    const expected = `[${queries.shape[0]}, ${writeSteps.length}, ${this.hiddenDim}] (one row per write)`;
+    for (const [field, x] of [['keys', keys], ['values', values]] as const) {
+      if (x.rank !== 3 || x.shape[0] !== queries.shape[0] || x.shape[1] !== writeSteps.length || x.shape[2] !== this.hiddenDim) {
+        throw new ModelError(`${field} shape`, x.shape, expected);
+      }
+    }
+    writeSteps.forEach((step, n) => {
+      if (!Number.isInteger(step) || step < 0 || step >= queries.shape[1] || (n > 0 && step < writeSteps[n - 1]!)) {
+        throw new ModelError(`writeSteps[${n}]`, step, `a step in [0, ${queries.shape[1] - 1}], not before the previous write's`);
+      }
+    });
   }
 
   private checkVectors(field: string, vectors: Tensor2D | Tensor3D, rank: number): void {

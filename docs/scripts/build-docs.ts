@@ -1,6 +1,6 @@
 // Builds the documentation site into docs/site/: regenerates the configuration reference from
 // CONFIG_KEYS, then runs typedoc over every package with the hand-written pages. Any typedoc
-// warning fails the build. Run: pnpm docs (from the repository root; turbo builds the packages first).
+// warning fails the build. Run: pnpm run docs (from the repository root; turbo builds the packages first).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

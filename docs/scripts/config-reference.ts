@@ -43,7 +43,7 @@ title: Configuration keys
 
 # Configuration keys
 
-<!-- Generated from CONFIG_KEYS in @pg/cli by docs/scripts/config-reference.ts; \`pnpm docs\` rewrites it. Edit the schema, not this page. -->
+<!-- Generated from CONFIG_KEYS in @pg/cli by docs/scripts/config-reference.ts; \`pnpm run docs\` rewrites it. Edit the schema, not this page. -->
 
 A run config is a YAML file with the sections \`${CONFIG_SECTIONS.join('`, `')}\`, in the seed project's format.
 The sections are merged into one flat config, so a key is accepted under any section; the tables

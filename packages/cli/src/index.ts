@@ -6,3 +6,5 @@ export { EXIT, main } from './main.js';
 export { executeRun, parseRunConfigFile, type RunOutcome, type RunSource } from './pipeline/execute-run.js';
 export type { RunSummary, StageName, StageRecord } from './pipeline/run-summary.js';
 export { useBackend, type BackendInfo, type BackendName } from './runtime/backend.js';
+export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './runtime/logger.js';
+export type { RunFolder, RunStatus } from './runtime/run-folder.js';

@@ -7,7 +7,16 @@ import type { StageName } from './pipeline/run-summary.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 
 /** Exit codes of the `pg` command. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+export const EXIT = {
+  /** Success. */
+  ok: 0,
+  /** The work failed (an unexpected error). */
+  failed: 1,
+  /** Bad input: a config typo, a wrong type, impossible parameters, a corrupt checkpoint. */
+  badInput: 2,
+  /** Stopped by Ctrl-C; the run folder can be resumed. */
+  interrupted: 130,
+} as const;
 
 interface RunFlags {
   config?: string;

@@ -35,28 +35,44 @@ export interface DisjointDatasetOptions extends DatasetOptions {
 }
 
 /** The graph family of a dataset as plain JSON: the generator's name and its parameters. */
-export type GraphFamilyJSON = { readonly name: string } & Readonly<Record<string, unknown>>;
+export type GraphFamilyJSON = {
+  /** The generator's family name (`gnp`, `grid`, `torus`, `ring`, or a custom one). */
+  readonly name: string;
+} & Readonly<Record<string, unknown>>;
 
 /** A fully defaulted standard-dataset configuration, as plain JSON (what a run stores as `dataset_config.json`). */
 export interface StandardDatasetConfig {
+  /** Which dataset this configures. */
   readonly type: 'standard';
+  /** Nodes of every graph. */
   readonly numNodes: number;
   /** The default generator's edge probability, or `null` when a custom generator was given. */
   readonly edgeProb: number | null;
+  /** Random walks run on each graph. */
   readonly numSamplesPerGraph: number;
+  /** Graphs in all, train and test together. */
   readonly numGraphs: number;
+  /** T, the nodes of each walk (T − 1 predictions). */
   readonly numTimesteps: number;
+  /** Size of the action space shared by all graphs. */
   readonly numActions: number;
+  /** Share of the graphs in the test split. */
   readonly testFraction: number;
+  /** Seed of everything random in the dataset. */
   readonly seed: number;
+  /** Graph draws allowed per graph. */
   readonly maxTries: number;
+  /** The graph family, by name and parameters. */
   readonly graphFamily: GraphFamilyJSON;
 }
 
 /** A fully defaulted disjoint-dataset configuration, as plain JSON. */
 export interface DisjointDatasetConfig extends Omit<StandardDatasetConfig, 'type'> {
+  /** Which dataset this configures. */
   readonly type: 'disjoint';
+  /** Actions of each node pair reserved for train graphs. */
   readonly kTrain: number;
+  /** Actions of each node pair reserved for test graphs. */
   readonly kTest: number;
 }
 

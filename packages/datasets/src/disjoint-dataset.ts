@@ -9,7 +9,9 @@ import { requireInteger } from './validate.js';
 
 /** Options of {@link createDisjointSampler}. */
 export interface DisjointSamplerOptions {
+  /** The family of the topologies. */
   generator: GraphGenerator;
+  /** Which actions each split may put on each node pair. */
   partition: PairPartition;
   /** Draws per graph before giving up. Default 10 000. */
   maxTries?: number;
@@ -17,6 +19,7 @@ export interface DisjointSamplerOptions {
 
 /** A {@link GraphSampler} that keeps each split to its side of a {@link PairPartition}. */
 export interface DisjointSampler extends GraphSampler {
+  /** The partition the sampler keeps each split to. */
   readonly partition: PairPartition;
 }
 

@@ -5,7 +5,9 @@ import { requireInteger } from './validate.js';
 
 /** The sizes of the one-hot blocks of a model input row. */
 export interface EncodingSize {
+  /** Width of the node one-hot, N. */
   numNodes: number;
+  /** Width of the action one-hot, A. */
   numActions: number;
 }
 

@@ -14,5 +14,6 @@ import { ParameterError } from '@pg/graphs';
  * ```
  */
 export class DatasetError extends ParameterError {
+  /** The error's class name, shown before the message. */
   override name = 'DatasetError';
 }

@@ -11,11 +11,21 @@ export interface OracleRate {
 
 /** Fair-oracle rates over a set of sequences (NaN where there are no steps). */
 export interface FairOracleRates {
+  /** Steps counted. */
   readonly numSteps: number;
+  /** Rates of the oracle that remembers each move forwards. */
   readonly directed: OracleRate;
+  /** Rates of the oracle that also remembers each move backwards. */
   readonly undirected: OracleRate;
   /** Share of steps in each {@link StepCategory}. */
-  readonly categories: { readonly first: number; readonly reverse: number; readonly repeat: number };
+  readonly categories: {
+    /** Share of first traversals. */
+    readonly first: number;
+    /** Share of first traversals in the reverse direction. */
+    readonly reverse: number;
+    /** Share of repeated traversals. */
+    readonly repeat: number;
+  };
 }
 
 /**

@@ -5,10 +5,13 @@ import { WalkSplit, type SplitName } from './walk-split.js';
 
 /** A generated dataset: its configuration, its graph sampler and its two splits. */
 export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends GraphSampler = GraphSampler> {
+  /** The configuration, every default filled in. */
   readonly config: C;
   /** Draws fresh graphs from the distribution of either split. */
   readonly sampler: S;
+  /** The training graphs and their walks. */
   readonly train: WalkSplit;
+  /** The held-out graphs and their walks. */
   readonly test: WalkSplit;
 }
 

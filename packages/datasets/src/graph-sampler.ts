@@ -13,7 +13,9 @@ import type { SplitName } from './walk-split.js';
  * ```
  */
 export interface GraphSampler {
+  /** Nodes of every graph drawn. */
   readonly numNodes: number;
+  /** Size of the action space of every graph drawn. */
   readonly numActions: number;
   /** Draws one graph of `split`'s distribution, advancing `rng`. */
   sample(split: SplitName, rng: RandomGenerator): ActionGraph;

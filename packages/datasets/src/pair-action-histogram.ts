@@ -2,7 +2,9 @@ import type { WalkSplit } from './walk-split.js';
 
 /** Move counts of a split by (node, next node, action). */
 export interface PairActionHistogram {
+  /** Nodes of the split's graphs. */
   readonly numNodes: number;
+  /** Actions of the split's graphs. */
   readonly numActions: number;
   /** The number of moves u → v with action a is at `(u × numNodes + v) × numActions + a`. */
   readonly counts: Int32Array;

@@ -5,12 +5,15 @@ import type { SplitName } from './walk-split.js';
 
 /** Options of {@link createPairPartition}. */
 export interface PairPartitionOptions {
+  /** Nodes of the graphs, ≥ 2. */
   numNodes: number;
+  /** Size of the action space, ≥ 2. */
   numActions: number;
   /** Actions of each pair reserved for train graphs, ≥ 1. */
   kTrain: number;
   /** Actions of each pair reserved for test graphs, ≥ 1, with `kTrain + kTest ≤ numActions`. */
   kTest: number;
+  /** Seed of the split of every pair. */
   seed: number;
 }
 
@@ -22,9 +25,13 @@ export interface PairPartitionOptions {
  * its test subset, so no (node, action, next node) triplet is shared.
  */
 export interface PairPartition {
+  /** Nodes of the graphs. */
   readonly numNodes: number;
+  /** Size of the action space. */
   readonly numActions: number;
+  /** Actions of each pair reserved for train graphs. */
   readonly kTrain: number;
+  /** Actions of each pair reserved for test graphs. */
   readonly kTest: number;
   /** The actions `split`'s graphs may put on the edge {u, v} (either order), ascending; a read-only view. */
   actions(split: SplitName, u: number, v: number): Int32Array;

@@ -9,6 +9,7 @@ import type { SplitName } from './walk-split.js';
 export interface SeedOracleOptions {
   /** Moves per walk. The seed project passed its `num_timesteps` (T), one more than a dataset walk's predictions. */
   steps: number;
+  /** Seed of the fresh graphs and their walks. */
   seed: number;
   /** Fresh graphs drawn. Default 1000, as the seed project called it. */
   numGraphs?: number;

@@ -7,7 +7,9 @@ import { requireInteger } from './validate.js';
 
 /** Options of {@link createStandardSampler}. */
 export interface StandardSamplerOptions {
+  /** The family of the topologies. */
   generator: GraphGenerator;
+  /** Size of the action space, ≥ 1. */
   numActions: number;
   /** Draws per graph before giving up. Default 10 000. */
   maxTries?: number;

@@ -10,8 +10,11 @@ import { requireInteger } from './validate.js';
  * at each switch, which is why targets are kept apart from nodes.
  */
 export interface StepSequence {
+  /** The node at each step. */
   readonly nodes: Int32Array;
+  /** The action taken from it. */
   readonly actions: Int32Array;
+  /** The node it led to: what a model must predict. */
   readonly targets: Int32Array;
 }
 
@@ -72,7 +75,12 @@ export function chunkSteps(sequence: StepSequence, length: number): StepSequence
  * starts[1] === walkA.actions.length; // true
  * ```
  */
-export function concatSteps(parts: readonly StepSequence[]): { sequence: StepSequence; starts: Int32Array } {
+export function concatSteps(parts: readonly StepSequence[]): {
+  /** The parts end to end. */
+  sequence: StepSequence;
+  /** The index of each part's first step. */
+  starts: Int32Array;
+} {
   const starts = new Int32Array(parts.length);
   let length = 0;
   parts.forEach((part, k) => {

@@ -7,6 +7,7 @@ import { requireInteger } from './validate.js';
 export interface GraphSwitchOptions {
   /** Moves walked on each graph, ≥ 1. */
   stepsPerGraph: number;
+  /** Source of the walks and start nodes; advanced by the call. */
   rng: RandomGenerator;
 }
 

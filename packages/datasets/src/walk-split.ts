@@ -24,11 +24,15 @@ export type WalkSplitData = Pick<WalkSplit, 'name' | 'numNodes' | 'numActions' |
  * ```
  */
 export class WalkSplit {
+  /** Which split this is. */
   readonly name: SplitName;
+  /** Nodes of every graph. */
   readonly numNodes: number;
+  /** Size of the action space. */
   readonly numActions: number;
   /** T, the nodes of every walk. */
   readonly numTimesteps: number;
+  /** The split's graphs; walk `w` ran on `graphs[graphIndex[w]]`. */
   readonly graphs: readonly ActionGraph[];
   /** The walks' nodes, walk after walk: `numWalks × T`. */
   readonly nodes: Int32Array;

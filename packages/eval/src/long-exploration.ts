@@ -23,15 +23,23 @@ export interface LongExplorationOptions {
 
 /** What {@link longExploration} measures. */
 export interface LongExplorationResult {
+  /** Moves of each exploration. */
   readonly steps: number;
+  /** Window of the rolling curves. */
   readonly window: number;
+  /** Explorations averaged. */
   readonly explorations: number;
   /** Accuracy over all steps, by category, beside the fair oracles. */
   readonly score: StepAccuracy;
   /** Rolling accuracy, averaged over the explorations. */
   readonly curve: Curve;
   /** Rolling expected accuracy of the fair oracles over the same steps: the ceilings to draw. */
-  readonly oracleCurves: { readonly directed: Curve; readonly undirected: Curve };
+  readonly oracleCurves: {
+    /** The oracle that remembers moves forwards only. */
+    readonly directed: Curve;
+    /** The oracle that also remembers them backwards. */
+    readonly undirected: Curve;
+  };
   /** The last point of the rolling curve: accuracy once the graph is well explored. */
   readonly finalAccuracy: number;
 }

@@ -2,7 +2,9 @@ import { EvalError } from './errors.js';
 
 /** A curve: `y[i]` measured at step `x[i]`. */
 export interface Curve {
+  /** The step of each point. */
   readonly x: Float64Array;
+  /** The value at each point. */
   readonly y: Float64Array;
 }
 

@@ -2,6 +2,7 @@ import { OracleOutcome, StepCategory, type FairOracleResult, type FairOracleRate
 
 /** Accuracy over a subset of steps. */
 export interface SubsetAccuracy {
+  /** Steps in the subset. */
   readonly steps: number;
   /** `null` when the subset is empty. */
   readonly accuracy: number | null;
@@ -9,23 +10,37 @@ export interface SubsetAccuracy {
 
 /** Accuracy of a model over many steps, broken down the ways that tell memorising from learning. */
 export interface StepAccuracy {
+  /** Steps scored. */
   readonly steps: number;
+  /** Share of steps whose prediction was the target. */
   readonly accuracy: number;
   /** Guessing uniformly over all nodes. */
   readonly chance: number;
   /**
-   * By {@link StepCategory}: `first` traversals of an edge (unknowable from the
+   * By {@link @pg/datasets!StepCategory}: `first` traversals of an edge (unknowable from the
    * sequence: accuracy well above chance here would mean knowledge from
    * training, i.e. leakage on a disjoint split), `reverse` (first traversal
    * backwards of an edge walked before: knowable, since an edge carries one
    * action, but only to a learner that stores both directions) and `repeat`
    * (revisits: what plasticity is for).
    */
-  readonly byCategory: { readonly first: SubsetAccuracy; readonly reverse: SubsetAccuracy; readonly repeat: SubsetAccuracy };
+  readonly byCategory: {
+    /** First traversals of an edge. */
+    readonly first: SubsetAccuracy;
+    /** First traversals backwards of an edge walked before. */
+    readonly reverse: SubsetAccuracy;
+    /** Repeated traversals. */
+    readonly repeat: SubsetAccuracy;
+  };
   /** The fair oracles' ceilings over the same steps. */
   readonly oracle: FairOracleRates;
   /** Accuracy divided by each oracle's expected accuracy. */
-  readonly ratioToOracle: { readonly directed: number; readonly undirected: number };
+  readonly ratioToOracle: {
+    /** Ratio to the oracle that remembers moves forwards only. */
+    readonly directed: number;
+    /** Ratio to the oracle that also remembers them backwards. */
+    readonly undirected: number;
+  };
 }
 
 /**

@@ -20,14 +20,19 @@ export interface SwitchAdaptationOptions {
   window: number;
   /** Fraction of the level before a switch that counts as recovered. Default 0.9. */
   recoveryFraction?: number;
+  /** Steps per forward pass (the state is carried over). Default 200. */
   chunkLength?: number;
+  /** Seed of the choice of graphs, the walks and the initial state. Default 0. */
   seed?: number;
 }
 
 /** What {@link switchAdaptation} measures. */
 export interface SwitchAdaptationResult {
+  /** The steps at which the graph changes (the same in every repeat). */
   readonly switches: readonly number[];
+  /** Window of the rolling curves. */
   readonly window: number;
+  /** Sequences averaged. */
   readonly repeats: number;
   /** Accuracy over all steps of all sequences, by category. */
   readonly score: StepAccuracy;
@@ -38,7 +43,12 @@ export interface SwitchAdaptationResult {
    * (its stale entries count as wrong, as a model's would); `undirectedWithReset`,
    * one that forgets at each switch.
    */
-  readonly oracleCurves: { readonly undirected: Curve; readonly undirectedWithReset: Curve };
+  readonly oracleCurves: {
+    /** The undirected oracle, not told of switches. */
+    readonly undirected: Curve;
+    /** The undirected oracle, emptied at each switch. */
+    readonly undirectedWithReset: Curve;
+  };
   /** Recovery after each switch, from the repeat-averaged accuracy. */
   readonly perSwitch: readonly Recovery[];
   /** Recovery from the accuracy averaged over every switch of every repeat. */

@@ -3,16 +3,23 @@ import { requireInteger } from './validate.js';
 
 /** One undirected edge with its action label, `u < v`. */
 export interface LabelledEdge {
+  /** The endpoint with the smaller id. */
   readonly u: number;
+  /** The endpoint with the larger id. */
   readonly v: number;
+  /** The action the edge carries, the same in both directions. */
   readonly action: number;
 }
 
 /** The plain-JSON form of an {@link ActionGraph}. */
 export interface ActionGraphJSON {
+  /** Marks the object as an action graph. */
   readonly format: 'pg-action-graph';
+  /** The layout version of this JSON form. */
   readonly version: 1;
+  /** Number of nodes; node ids are `0 … numNodes-1`. */
   readonly numNodes: number;
+  /** Size of the action space; actions are `0 … numActions-1`. */
   readonly numActions: number;
   /** `[u, v, action]` triples with `u < v`. */
   readonly edges: ReadonlyArray<readonly [number, number, number]>;
@@ -35,8 +42,11 @@ const NO_NODE = -1;
  * ```
  */
 export class ActionGraph {
+  /** Number of nodes; node ids are `0 … numNodes-1`. */
   readonly numNodes: number;
+  /** Size of the action space; every edge carries one action in `[0, numActions)`. */
   readonly numActions: number;
+  /** Number of undirected edges. */
   readonly numEdges: number;
   /** Largest number of edges around one node. */
   readonly maxDegree: number;

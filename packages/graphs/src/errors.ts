@@ -11,6 +11,7 @@
  * ```
  */
 export class ParameterError extends Error {
+  /** The error's class name, shown before the message. */
   override name = 'ParameterError';
 
   constructor(
@@ -40,6 +41,7 @@ export class ParameterError extends Error {
  * ```
  */
 export class GraphParameterError extends ParameterError {
+  /** The error's class name, shown before the message. */
   override name = 'GraphParameterError';
 }
 

@@ -9,8 +9,11 @@ import { requireInteger } from './validate.js';
 
 /** Options of {@link generateActionGraph}. */
 export interface GenerateActionGraphOptions {
+  /** The family to draw topologies from. */
   generator: GraphGenerator;
+  /** Size of the action space, ≥ 1; actions end up unique around each node. */
   numActions: number;
+  /** Source of every random choice (draws and labelling); advanced by the call. */
   rng: RandomGenerator;
   /** Passed to {@link labelActions}. */
   allowedActions?: LabelActionsOptions['allowedActions'];

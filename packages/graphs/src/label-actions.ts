@@ -9,6 +9,7 @@ import { requireInteger } from './validate.js';
 export interface LabelActionsOptions {
   /** Size of the action space, ≥ 1. */
   numActions: number;
+  /** Source of the search's random choices; advanced by the call. */
   rng: RandomGenerator;
   /**
    * The actions an edge between `u` and `v` may carry (`u < v`). Default: all
@@ -22,8 +23,26 @@ export interface LabelActionsOptions {
 
 /** The outcome of {@link tryLabelActions}: a graph, or why none was found. */
 export type LabelActionsResult =
-  | { readonly graph: ActionGraph; readonly reason?: undefined; readonly field?: undefined; readonly value?: undefined }
-  | { readonly graph?: undefined; readonly reason: string; readonly field: string; readonly value: number };
+  | {
+      /** The labelled graph. */
+      readonly graph: ActionGraph;
+      /** Absent on success. */
+      readonly reason?: undefined;
+      /** Absent on success. */
+      readonly field?: undefined;
+      /** Absent on success. */
+      readonly value?: undefined;
+    }
+  | {
+      /** Absent on failure. */
+      readonly graph?: undefined;
+      /** What that value would need to be, worded for an error message (`expected` of a {@link GraphParameterError}). */
+      readonly reason: string;
+      /** What made labelling fail, e.g. `numActions`. */
+      readonly field: string;
+      /** Its value. */
+      readonly value: number;
+    };
 
 /**
  * Assigns every edge an action so that the actions around each node are

@@ -5,6 +5,7 @@ import { createTopology, type Topology } from './topology.js';
 
 /** Link data of the ngraph graphs made by {@link toNgraph}. */
 export interface ActionLinkData {
+  /** The action the edge carries. */
   action: number;
 }
 

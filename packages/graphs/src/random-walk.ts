@@ -9,7 +9,9 @@ import { requireInteger } from './validate.js';
  * `actions[t]` the action taken from `nodes[t]` to `nodes[t + 1]` (length `T`).
  */
 export interface Walk {
+  /** The visited nodes, `T + 1` of them. */
   readonly nodes: Int32Array;
+  /** The action of each move, `T` of them. */
   readonly actions: Int32Array;
 }
 
@@ -17,6 +19,7 @@ export interface Walk {
 export interface RandomWalkOptions {
   /** Number of moves `T`, ≥ 0. */
   steps: number;
+  /** Source of the start node and of each move; advanced by the call. */
   rng: RandomGenerator;
   /** The first node. Default: drawn uniformly from all nodes. */
   start?: number;

@@ -6,6 +6,7 @@ import { requireInteger } from './validate.js';
 
 /** Options of {@link sampleTopology}. */
 export interface SampleTopologyOptions {
+  /** Source of the draws; advanced by the call. */
   rng: RandomGenerator;
   /** Draws before giving up. Default 10 000. */
   maxTries?: number;

@@ -3,6 +3,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 
 /** An array or typed array whose elements can be reassigned. */
 export interface MutableArrayLike<T> {
+  /** Number of elements. */
   readonly length: number;
   [index: number]: T;
 }

@@ -8,7 +8,9 @@ import { requireInteger } from './validate.js';
  * into an {@link ActionGraph}.
  */
 export interface Topology {
+  /** Number of nodes; node ids are `0 … numNodes-1`. */
   readonly numNodes: number;
+  /** The edges as flat pairs `[u0, v0, u1, v1, …]`, each with `u < v`. */
   readonly edges: Int32Array;
 }
 

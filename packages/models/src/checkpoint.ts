@@ -12,7 +12,9 @@ export const CHECKPOINT_FORMAT_VERSION = 1;
 
 /** The JSON manifest of a checkpoint. */
 export interface CheckpointManifest {
+  /** Marks the file as a checkpoint manifest. */
   format: typeof CHECKPOINT_FORMAT;
+  /** The manifest layout version. */
   formatVersion: typeof CHECKPOINT_FORMAT_VERSION;
   /** The network's class name, e.g. `PlasticGraphNetwork`. */
   modelClass: string;
@@ -26,7 +28,9 @@ export interface CheckpointManifest {
 
 /** A checkpoint in memory: the manifest and the concatenated float32 weights. */
 export interface CheckpointArtifacts {
+  /** The JSON manifest (`model.json`). */
   manifest: CheckpointManifest;
+  /** The weights, concatenated float32 values in the manifest's order (`weights.bin`). */
   weightData: ArrayBuffer;
 }
 
@@ -36,6 +40,7 @@ export interface Checkpoint {
   model: GraphNetwork;
   /** The dataset configuration saved with it, or `null`. */
   datasetConfig: Record<string, unknown> | null;
+  /** The manifest it was loaded from. */
   manifest: CheckpointManifest;
 }
 

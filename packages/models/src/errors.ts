@@ -2,5 +2,6 @@ import { ParameterError } from '@pg/graphs';
 
 /** Thrown by @pg/models for a value it cannot work with; the message names the field, the value and what was expected. */
 export class ModelError extends ParameterError {
+  /** The error's class name, shown before the message. */
   override name = 'ModelError';
 }

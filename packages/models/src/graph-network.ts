@@ -41,10 +41,20 @@ export type ResolvedGraphNetworkConfig = Required<Omit<GraphNetworkConfig, 'batc
 export type NetworkState = TensorContainerObject;
 
 /** What {@link GraphNetwork.step} returns: the logits of one step and the state after it. */
-export type StepResult<S extends NetworkState> = { logits: Tensor2D; state: S };
+export type StepResult<S extends NetworkState> = {
+  /** Logits `[B, N]` of the next node. */
+  logits: Tensor2D;
+  /** The state after the step. */
+  state: S;
+};
 
 /** What {@link GraphNetwork.forwardWithState} returns: the logits of a chunk and the state after it. */
-export type ChunkResult<S extends NetworkState> = { logits: Tensor3D; state: S };
+export type ChunkResult<S extends NetworkState> = {
+  /** Logits `[B, L, N]`; `logits[:, t]` predicts the node after row `t`. */
+  logits: Tensor3D;
+  /** The state after the chunk. */
+  state: S;
+};
 
 /** Sizes of a network: trained parameters, and state values per sequence. */
 export interface ParameterCounts {
@@ -79,12 +89,19 @@ const BASE_KEYS = ['numNodes', 'numActions', 'hiddenDim', 'intermediateDim', 'se
  * ```
  */
 export abstract class GraphNetwork<S extends NetworkState = NetworkState> {
+  /** Number of graph nodes `N`. */
   readonly numNodes: number;
+  /** Number of action labels `A`. */
   readonly numActions: number;
+  /** Hidden size `H`. */
   readonly hiddenDim: number;
+  /** Width `I` of the decoder's intermediate layer. */
   readonly intermediateDim: number;
+  /** Seed of the initial weights and of the default initial state. */
   readonly seed: number;
+  /** The trainable variables, created and named by the subclasses. @internal */
   protected readonly weights: WeightStore;
+  /** The shared decoder `Linear(H, I) → ReLU → Linear(I, N)`. @internal */
   protected readonly decoder: Decoder;
 
   /** @param knownKeys - the configuration keys of the subclass beyond the common ones. */

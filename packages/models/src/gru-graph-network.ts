@@ -13,6 +13,7 @@ import { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-ne
  * ```
  */
 export class GRUGraphNetwork extends RecurrentGraphNetwork<RecurrentState> {
+  /** The class name stored in checkpoints, robust to minification. */
   static readonly className = 'GRUGraphNetwork';
 
   constructor(config: GraphNetworkConfig) {

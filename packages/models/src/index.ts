@@ -21,7 +21,14 @@ export {
 } from './graph-network.js';
 export { GRUGraphNetwork } from './gru-graph-network.js';
 export { LSTMGraphNetwork, type LSTMState } from './lstm-graph-network.js';
-export { createGraphNetwork, networkTypes, type NetworkConfigs, type NetworkOf, type NetworkType } from './network-registry.js';
+export {
+  createGraphNetwork,
+  networkTypes,
+  type NetworkInstances,
+  type NetworkConfigs,
+  type NetworkOf,
+  type NetworkType,
+} from './network-registry.js';
 export {
   PlasticGraphNetwork,
   type PlasticGraphNetworkConfig,

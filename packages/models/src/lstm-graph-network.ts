@@ -3,7 +3,12 @@ import type { GraphNetworkConfig } from './graph-network.js';
 import { RecurrentGraphNetwork } from './recurrent-graph-network.js';
 
 /** State of an {@link LSTMGraphNetwork}: the output `hidden` and the memory `cell`, both `[B, H]`. */
-export type LSTMState = { hidden: Tensor2D; cell: Tensor2D };
+export type LSTMState = {
+  /** The output vector `[B, H]`. */
+  hidden: Tensor2D;
+  /** The memory cell `[B, H]`. */
+  cell: Tensor2D;
+};
 
 /**
  * An LSTM baseline (PyTorch's `nn.LSTM` equations and initialisation, gates in the order
@@ -16,6 +21,7 @@ export type LSTMState = { hidden: Tensor2D; cell: Tensor2D };
  * ```
  */
 export class LSTMGraphNetwork extends RecurrentGraphNetwork<LSTMState> {
+  /** The class name stored in checkpoints, robust to minification. */
   static readonly className = 'LSTMGraphNetwork';
 
   constructor(config: GraphNetworkConfig) {

@@ -14,22 +14,41 @@ const networkClasses = {
   gru: GRUGraphNetwork,
   lstm: LSTMGraphNetwork,
   transformer: TransformerGraphNetwork,
-} as const;
+} as const satisfies { [T in keyof NetworkInstances]: new (config: NetworkConfigs[T]) => NetworkInstances[T] };
 
 /** A network's name in run configurations (the seed's `network_type`). */
-export type NetworkType = keyof typeof networkClasses;
+export type NetworkType = keyof NetworkInstances;
 
 /** The configuration type of each {@link NetworkType}. */
 export interface NetworkConfigs {
+  /** {@link PlasticGraphNetwork}. */
   plastic: PlasticGraphNetworkConfig;
+  /** {@link RNNGraphNetwork}. */
   rnn: GraphNetworkConfig;
+  /** {@link GRUGraphNetwork}. */
   gru: GraphNetworkConfig;
+  /** {@link LSTMGraphNetwork}. */
   lstm: GraphNetworkConfig;
+  /** {@link TransformerGraphNetwork}. */
   transformer: TransformerGraphNetworkConfig;
 }
 
-/** The network class built for each {@link NetworkType}. */
-export type NetworkOf<T extends NetworkType> = InstanceType<(typeof networkClasses)[T]>;
+/** The network built for each {@link NetworkType}. */
+export interface NetworkInstances {
+  /** {@link PlasticGraphNetwork}. */
+  plastic: PlasticGraphNetwork;
+  /** {@link RNNGraphNetwork}. */
+  rnn: RNNGraphNetwork;
+  /** {@link GRUGraphNetwork}. */
+  gru: GRUGraphNetwork;
+  /** {@link LSTMGraphNetwork}. */
+  lstm: LSTMGraphNetwork;
+  /** {@link TransformerGraphNetwork}. */
+  transformer: TransformerGraphNetwork;
+}
+
+/** The network built for a {@link NetworkType}. */
+export type NetworkOf<T extends NetworkType> = NetworkInstances[T];
 
 /**
  * Every {@link NetworkType}: `plastic`, `rnn`, `gru`, `lstm`, `transformer`.

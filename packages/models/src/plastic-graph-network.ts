@@ -70,10 +70,12 @@ export type PlasticState = {
  * ```
  */
 export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
+  /** The class name stored in checkpoints, robust to minification. */
   static readonly className = 'PlasticGraphNetwork';
 
   /** The fast-weight memory. */
   readonly plastic: PlasticLayer;
+  /** Whether each write also stores the reverse of the traversed edge. */
   readonly reverseWrite: boolean;
   readonly implementation: PlasticImplementation;
   private readonly c1: Dense;

@@ -118,9 +118,13 @@ export class PlasticLayer {
   /** The class name, robust to minification (the tfjs layer convention). */
   static readonly className = 'PlasticLayer';
 
+  /** Size `H` of keys, values and queries. */
   readonly hiddenDim: number;
+  /** Whether a learned retention scales the fast weights before each write. */
   readonly decay: boolean;
+  /** Whether a learned gate sets the strength of each write. */
   readonly gatedWrite: boolean;
+  /** Seed of the variant parameters' initial values. */
   readonly seed: number;
   private readonly weights: WeightStore;
   private readonly retentionLogits: Variable | undefined;
@@ -220,7 +224,12 @@ export class PlasticLayer {
   }
 
   /** Learned parameters (`slow`) and fast weights per sequence (`fast` = H²). */
-  countParameters(): { slow: number; fast: number } {
+  countParameters(): {
+    /** Learned parameters of the enabled variants. */
+    slow: number;
+    /** Fast-weight values per sequence, `H²`. */
+    fast: number;
+  } {
     return { slow: this.weights.size, fast: this.hiddenDim * this.hiddenDim };
   }
 

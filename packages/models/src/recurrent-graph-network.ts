@@ -5,7 +5,10 @@ import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedG
 import { requireInteger } from './validate.js';
 
 /** State of a recurrent network: named `[B, H]` vectors, always with the output `hidden`. */
-export type RecurrentState = { hidden: Tensor2D };
+export type RecurrentState = {
+  /** The output vector `[B, H]`, decoded into logits. */
+  hidden: Tensor2D;
+};
 
 /**
  * The skeleton the RNN, GRU and LSTM networks share: an input projection with

@@ -14,6 +14,7 @@ import { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-ne
  * ```
  */
 export class RNNGraphNetwork extends RecurrentGraphNetwork<RecurrentState> {
+  /** The class name stored in checkpoints, robust to minification. */
   static readonly className = 'RNNGraphNetwork';
 
   constructor(config: GraphNetworkConfig) {

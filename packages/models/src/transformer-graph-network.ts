@@ -36,7 +36,12 @@ export type ResolvedTransformerGraphNetworkConfig = ResolvedGraphNetworkConfig &
   Required<Pick<TransformerGraphNetworkConfig, 'numLayers' | 'numHeads' | 'feedForwardDim' | 'positions' | 'maxLength'>>;
 
 /** State of a {@link TransformerGraphNetwork}: the attention cache of every block, `[B, heads, T, H / heads]` each. */
-export type TransformerState = { keys: Tensor4D[]; values: Tensor4D[] };
+export type TransformerState = {
+  /** The keys of every row so far, one tensor per block. */
+  keys: Tensor4D[];
+  /** The values of every row so far, one tensor per block. */
+  values: Tensor4D[];
+};
 
 /**
  * A causal transformer baseline, the strongest generic sequence learner: rows are embedded
@@ -53,12 +58,18 @@ export type TransformerState = { keys: Tensor4D[]; values: Tensor4D[] };
  * ```
  */
 export class TransformerGraphNetwork extends GraphNetwork<TransformerState> {
+  /** The class name stored in checkpoints, robust to minification. */
   static readonly className = 'TransformerGraphNetwork';
 
+  /** Transformer blocks. */
   readonly numLayers: number;
+  /** Attention heads per block. */
   readonly numHeads: number;
+  /** Width of each block's feed-forward layer. */
   readonly feedForwardDim: number;
+  /** How positions are encoded. */
   readonly positions: PositionEncoding;
+  /** The most rows a sequence may have across its chunks. */
   readonly maxLength: number;
   private readonly embedding: Dense;
   private readonly positionTable: Variable | undefined;

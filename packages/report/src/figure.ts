@@ -8,15 +8,21 @@ import { renderSvg } from './render/render-svg.js';
  * it, embed it in a notebook or render it with any vega tool.
  */
 export interface Figure {
+  /** File name without extension, e.g. `training_curves`. */
   readonly name: string;
+  /** One or two sentences shown under the figure. */
   readonly caption: string;
+  /** The vega-lite spec, data inline. */
   readonly spec: TopLevelSpec;
 }
 
 /** A rendered figure: SVG text and PNG bytes. */
 export interface RenderedFigure {
+  /** The figure rendered. */
   readonly figure: Figure;
+  /** The SVG document. */
   readonly svg: string;
+  /** The PNG file's bytes. */
   readonly png: Uint8Array;
 }
 

@@ -2,7 +2,9 @@ import { argMax, cast, equal, losses, oneHot, reshape, sum, tidy, type Scalar, t
 
 /** Mean cross-entropy and number of correct predictions of one batch. */
 export type BatchScore = {
+  /** Mean cross-entropy over every step of the batch. */
   readonly loss: Scalar;
+  /** Number of steps whose highest logit is the target. */
   readonly correct: Scalar;
 };
 

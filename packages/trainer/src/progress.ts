@@ -8,11 +8,15 @@ export interface Progress {
 
 /** Options of {@link createProgress}. */
 export interface ProgressOptions {
+  /** What is progressing, e.g. `epoch 3/50`. */
   readonly label: string;
+  /** The count that means done. */
   readonly total: number;
   /** Draw a live bar (a TTY). Default: whether stderr is a TTY. */
   readonly interactive?: boolean;
+  /** Where the text goes. Default: stderr. */
   readonly write?: (text: string) => void;
+  /** The clock in milliseconds. Default: `performance.now`. */
   readonly now?: () => number;
 }
 

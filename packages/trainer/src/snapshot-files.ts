@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { TrainerError } from './errors.js';
 import type { TrainerSnapshot } from './trainer.js';
 
-/** File names of a saved snapshot inside its folder. */
+/** The file name of a saved snapshot's JSON manifest inside its folder. */
 export const SNAPSHOT_MANIFEST_FILE = 'trainer_state.json';
+/** The file name of a saved snapshot's tensors (optimizer state, best weights) inside its folder. */
 export const SNAPSHOT_WEIGHTS_FILE = 'trainer_state.bin';
 
 const FORMAT = 'pg-trainer-snapshot';

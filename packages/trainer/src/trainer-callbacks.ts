@@ -5,11 +5,15 @@ import type { Trainer } from './trainer.js';
 export interface EpochRecord {
   /** 1-based. */
   readonly epoch: number;
+  /** Mean cross-entropy over the epoch's training steps. */
   readonly trainLoss: number;
+  /** Share of the epoch's training steps predicted right. */
   readonly trainAccuracy: number;
   /** `null` without a validation split. */
   readonly valLoss: number | null;
+  /** Share of validation steps predicted right; `null` without a validation split. */
   readonly valAccuracy: number | null;
+  /** The learning rate used during the epoch. */
   readonly learningRate: number;
   /** Mean global gradient norm over the epoch's batches, before any clipping. */
   readonly gradNorm: number;
@@ -23,6 +27,7 @@ export interface BatchInfo {
   readonly epoch: number;
   /** 0-based index of the batch in its epoch. */
   readonly batch: number;
+  /** Batches in the epoch. */
   readonly numBatches: number;
   /** The batch's mean loss (after the step: `onBatchEnd` only). */
   readonly loss?: number;
@@ -40,8 +45,12 @@ export interface BatchInfo {
  * ```
  */
 export interface TrainerCallbacks<S extends NetworkState = NetworkState> {
+  /** Before the first batch of an epoch (`epoch` is 1-based). */
   onEpochStart?(epoch: number, trainer: Trainer<S>): void | Promise<void>;
+  /** After an epoch and its validation. */
   onEpochEnd?(record: EpochRecord, trainer: Trainer<S>): void | Promise<void>;
+  /** Before each training step. */
   onBatchStart?(info: BatchInfo, trainer: Trainer<S>): void | Promise<void>;
+  /** After each training step, with its loss. */
   onBatchEnd?(info: BatchInfo, trainer: Trainer<S>): void | Promise<void>;
 }

@@ -18,6 +18,7 @@ export interface TrainerOptions<S extends NetworkState = NetworkState> {
   gradClip?: number | null;
   /** Seed of the validation split, the batch order and the initial state of every sequence. Default 0. */
   seed?: number;
+  /** Hooks called during training, in order (e.g. {@link consoleProgress}, {@link jsonlMetrics}). Default none. */
   callbacks?: TrainerCallbacks<S> | ReadonlyArray<TrainerCallbacks<S>>;
 }
 

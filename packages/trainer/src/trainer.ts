@@ -29,9 +29,11 @@ import { splitWalks, type WalkPartition } from './validation-split.js';
 
 /** What {@link Trainer.fit} returns. */
 export interface TrainingResult {
+  /** One record per epoch, in order. */
   readonly history: readonly EpochRecord[];
   /** The 1-based epoch whose weights the model holds at the end: the best validation loss, or the last epoch without validation. */
   readonly bestEpoch: number;
+  /** The validation loss of `bestEpoch`; `null` without validation. */
   readonly bestValLoss: number | null;
   /** Whether training ended early through {@link Trainer.stop}. */
   readonly stopped: boolean;
@@ -39,10 +41,19 @@ export interface TrainingResult {
 
 /** Everything a trainer needs to continue where it stopped, apart from the model's weights. */
 export interface TrainerSnapshot {
+  /** The options of the trainer that took the snapshot. */
   readonly options: ResolvedTrainerOptions;
+  /** Epochs finished. */
   readonly completedEpochs: number;
+  /** One record per finished epoch. */
   readonly history: readonly EpochRecord[];
-  readonly best: { readonly epoch: number; readonly valLoss: number } | null;
+  /** The epoch of the best validation loss so far and that loss; `null` without validation. */
+  readonly best: {
+    /** The 1-based epoch. */
+    readonly epoch: number;
+    /** Its validation loss. */
+    readonly valLoss: number;
+  } | null;
   /** Adam's state in order: the step count, then first and second moments per variable. */
   readonly optimizer: readonly Tensor[];
   /** The best weights so far, by variable name (absent without validation). */
@@ -67,7 +78,9 @@ export interface TrainerSnapshot {
  * ```
  */
 export class Trainer<S extends NetworkState = NetworkState> {
+  /** The options, every default filled in. */
   readonly options: ResolvedTrainerOptions;
+  /** Which walks of the split train and which validate. */
   readonly partition: WalkPartition;
   private readonly callbacks: ReadonlyArray<TrainerCallbacks<S>>;
   private readonly optimizer: AdamOptimizer;
@@ -77,7 +90,9 @@ export class Trainer<S extends NetworkState = NetworkState> {
   private stopRequested = false;
 
   constructor(
+    /** The network trained; its weights change in place. */
     readonly model: GraphNetwork<S>,
+    /** The walks trained and validated on. */
     readonly split: WalkSplit,
     options: TrainerOptions<S> = {},
   ) {

@@ -2,7 +2,9 @@ import { createRng, deriveSeed, shuffleInPlace } from '@pg/graphs';
 
 /** Which walks of a split train and which validate. */
 export interface WalkPartition {
+  /** Indices of the training walks, ascending. */
   readonly train: Int32Array;
+  /** Indices of the validation walks, ascending. */
   readonly validation: Int32Array;
 }
 

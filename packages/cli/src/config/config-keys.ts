@@ -2,13 +2,18 @@ import { z } from 'zod';
 
 /** The sections of a run config file, in the order the seed project wrote them. */
 export const CONFIG_SECTIONS = ['global', 'dataset', 'network', 'trainer', 'evaluation', 'logging'] as const;
+/** A section of a run config file. */
 export type ConfigSection = (typeof CONFIG_SECTIONS)[number];
 
 /** One key of the run config: where it belongs, what it accepts, its default and its meaning. */
 export interface ConfigKey<S extends z.ZodType = z.ZodType> {
+  /** The section the key belongs to (a key may be written under any section). */
   readonly section: ConfigSection;
+  /** The zod schema that validates the key's value. */
   readonly schema: S;
+  /** The value used when a config leaves the key out. */
   readonly default: z.infer<S>;
+  /** What the key means, in a sentence or two. */
   readonly description: string;
 }
 
@@ -79,6 +84,7 @@ export const CONFIG_KEYS = {
   wandb_tags: key('logging', z.array(z.string()), [], 'W&B tags.'),
 } satisfies Record<string, ConfigKey>;
 
+/** The name of a config key, e.g. `hidden_dim`. */
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;
 
 /** A complete, validated config: every key with its value, in the file's snake_case. */

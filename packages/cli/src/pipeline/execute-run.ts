@@ -19,12 +19,30 @@ import { versions } from './versions.js';
 
 /** Where a run's config comes from: a file (a new run) or an existing run folder. */
 export type RunSource =
-  | { readonly kind: 'config'; readonly path: string; readonly overrides: readonly string[]; readonly out: string; readonly name?: string }
-  | { readonly kind: 'folder'; readonly dir: string };
+  | {
+      /** Start a new run from a config file. */
+      readonly kind: 'config';
+      /** The YAML config file. */
+      readonly path: string;
+      /** `section.key=value` overrides, applied in order (as `--set`). */
+      readonly overrides: readonly string[];
+      /** The folder in which the run folder is created. */
+      readonly out: string;
+      /** The run's name. Default: `run_name`, else the config file's name. */
+      readonly name?: string;
+    }
+  | {
+      /** Continue or extend an existing run folder. */
+      readonly kind: 'folder';
+      /** The run folder. */
+      readonly dir: string;
+    };
 
 /** What {@link executeRun} reports back. */
 export interface RunOutcome {
+  /** The run folder. */
   readonly run: RunFolder;
+  /** `interrupted` when Ctrl-C stopped it (resume it later), otherwise `complete`. */
   readonly status: 'complete' | 'interrupted';
   /** The HTML report, when the report stage ran. */
   readonly report?: string;

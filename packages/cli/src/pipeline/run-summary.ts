@@ -5,25 +5,46 @@ export type StageName = 'dataset' | 'train' | 'evaluate' | 'report';
 
 /** One stage's record in `summary.json`. */
 export interface StageRecord {
+  /** Where the stage is: `done` once it finished, otherwise how it stopped. */
   status: 'running' | 'done' | 'failed' | 'interrupted';
+  /** Wall-clock seconds spent in it so far. */
   seconds: number;
 }
 
 /** The contents of `summary.json`: what a run is, how far it got, and its headline numbers. */
 export interface RunSummary {
+  /** Marks the file as a run summary. */
   format: 'pg-run-summary';
+  /** The layout version of the file. */
   formatVersion: 1;
+  /** The run folder's name, e.g. `quickstart-20261128-101500`. */
   runId: string;
+  /** The run's name: `run_name`, `--name` or the config file's name. */
   name: string;
+  /** `running` until the run ends `complete`, `failed` or `interrupted`. */
   status: RunStatus;
+  /** When the run started (ISO 8601). */
   startedAt: string;
+  /** When the summary was last written (ISO 8601). */
   updatedAt: string;
+  /** When the run ended (ISO 8601); `null` while it runs. */
   finishedAt: string | null;
-  error: { stage: StageName | null; message: string } | null;
+  /** Why the run failed, and in which stage; `null` unless it failed. */
+  error: {
+    /** The stage that failed, or `null` if it failed outside a stage. */
+    stage: StageName | null;
+    /** The error's message. */
+    message: string;
+  } | null;
+  /** The `pg` command line that started or last continued the run. */
   command: string;
+  /** The tfjs backend, e.g. `wasm (SIMD, 1 thread)`. */
   backend: string;
+  /** Versions of Node, tfjs and the `@pg/*` packages. */
   versions: Record<string, string>;
+  /** Each stage's record, once it has started. */
   stages: Partial<Record<StageName, StageRecord>>;
+  /** The headline metrics, by name (`test_accuracy`, …), as stages produce them. */
   metrics: Record<string, number | null>;
 }
 

@@ -6,6 +6,7 @@ export type BackendName = 'wasm' | 'cpu' | 'tensorflow';
 
 /** What {@link useBackend} set up, for logs and `summary.json`. */
 export interface BackendInfo {
+  /** The backend selected. */
   readonly name: BackendName;
   /** e.g. `wasm (SIMD, 1 thread)` or `tensorflow (@tensorflow/tfjs-node-gpu)`. */
   readonly description: string;

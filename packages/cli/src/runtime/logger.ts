@@ -7,9 +7,13 @@ const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
 
 /** The one logger of a CLI run: lines to the terminal (stderr) and, once a run folder exists, to its `run.log`. */
 export interface Logger {
+  /** Detail for `--verbose`; always written to the file. */
   debug(message: string): void;
+  /** Progress worth a line. */
   info(message: string): void;
+  /** Something the user should know that does not stop the work. */
   warn(message: string): void;
+  /** A failure. */
   error(message: string): void;
   /** Also write every line from now on to this file. */
   attachFile(path: string): void;

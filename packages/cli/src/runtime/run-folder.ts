@@ -7,7 +7,9 @@ export type RunStatus = 'running' | 'complete' | 'failed' | 'interrupted';
 
 /** The folder of one run: every artefact it writes, written whole or not at all. */
 export interface RunFolder {
+  /** The folder's name, e.g. `quickstart-20261128-101500`. */
   readonly id: string;
+  /** The folder's absolute path. */
   readonly dir: string;
   /** The absolute path of a file of the run. */
   path(name: string): string;
@@ -17,6 +19,7 @@ export interface RunFolder {
   writeJson(name: string, value: unknown): void;
   /** Reads a JSON file of the run. */
   readJson<T>(name: string): T;
+  /** Whether the run has a file of this name. */
   has(name: string): boolean;
 }
 

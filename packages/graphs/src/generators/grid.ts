@@ -5,7 +5,9 @@ import { requireInteger } from '../validate.js';
 
 /** Options of {@link gridGenerator}. */
 export interface GridOptions {
+  /** Rows of the lattice, ≥ 1 (≥ 3 when periodic). */
   rows: number;
+  /** Columns of the lattice, ≥ 1 (≥ 3 when periodic). */
   cols: number;
   /** Wrap both axes into a torus, so every node has degree 4. Default `false`. */
   periodic?: boolean;

@@ -3,7 +3,9 @@ import type { Grid, MetricRow } from './report-content.js';
 
 /** One run of a comparison: its name and its headline metrics. */
 export interface ComparedRun {
+  /** The run's name, a column heading. */
   readonly name: string;
+  /** Its headline metrics. */
   readonly metrics: readonly MetricRow[];
 }
 

@@ -12,9 +12,26 @@ export interface CompileLatexOptions {
 
 /** The outcome of {@link compileLatex}. */
 export type LatexOutcome =
-  | { readonly status: 'compiled'; readonly engine: string; readonly pdf: string }
-  | { readonly status: 'no-engine' }
-  | { readonly status: 'failed'; readonly engine: string; readonly log: string };
+  | {
+      /** The PDF was written. */
+      readonly status: 'compiled';
+      /** The engine that wrote it (`tectonic` or `pdflatex`). */
+      readonly engine: string;
+      /** The PDF's path. */
+      readonly pdf: string;
+    }
+  | {
+      /** Neither engine is installed. */
+      readonly status: 'no-engine';
+    }
+  | {
+      /** The engine reported an error. */
+      readonly status: 'failed';
+      /** The engine that failed. */
+      readonly engine: string;
+      /** The end of its log. */
+      readonly log: string;
+    };
 
 const ENGINES: ReadonlyArray<{ name: string; args: (file: string) => string[] }> = [
   { name: 'tectonic', args: (file) => ['--keep-logs', file] },

@@ -7,7 +7,9 @@ import { layoutGraph } from './graph-layout.js';
 export interface GraphDrawingOptions {
   /** File name, e.g. `train_graph`. */
   readonly name: string;
+  /** The drawing's title. */
   readonly title: string;
+  /** The caption under it. Default: the title, the graph's size and the colour key. */
   readonly caption?: string;
 }
 

@@ -3,7 +3,9 @@ import createLayout from 'ngraph.forcelayout';
 
 /** Node positions of a drawn graph, indexed by node. */
 export interface GraphLayout {
+  /** The x coordinate of each node. */
   readonly x: Float64Array;
+  /** The y coordinate of each node. */
   readonly y: Float64Array;
 }
 

@@ -2,8 +2,11 @@ import { PANEL } from './theme.js';
 
 /** One named curve: y values at x positions. */
 export interface Series {
+  /** The legend entry. */
   readonly label: string;
+  /** The x position of each point. */
   readonly x: ArrayLike<number>;
+  /** The y value of each point. */
   readonly y: ArrayLike<number>;
   /** Draw dashed, for reference curves such as an oracle's ceiling. */
   readonly dashed?: boolean;
@@ -11,14 +14,19 @@ export interface Series {
 
 /** A horizontal reference line, e.g. an oracle ceiling. */
 export interface ReferenceLine {
+  /** The text at the line's right end. */
   readonly label: string;
+  /** The y value of the line. */
   readonly value: number;
 }
 
-/** Options of {@link linePanel}. */
+/** Titles, scale and reference marks of one panel of a line figure. */
 export interface LinePanelOptions {
+  /** The panel's title. */
   readonly title: string;
+  /** The x axis title. */
   readonly xTitle: string;
+  /** The y axis title. */
   readonly yTitle: string;
   /** Fix the y axis to [0, 1] (accuracies). */
   readonly unitInterval?: boolean;

@@ -6,8 +6,11 @@ import { linePanel, type ReferenceLine, type Series } from './line-panel.js';
 export interface SwitchAccuracyFigureOptions {
   /** Steps at which the walk moved to a new graph. */
   readonly switches: readonly number[];
+  /** Window of the rolling accuracy, named in the caption and the axis title. */
   readonly window: number;
+  /** Horizontal reference lines, e.g. oracle ceilings. Default none. */
   readonly ceilings?: readonly ReferenceLine[];
+  /** File name. Default `rolling_accuracy_boundaries`. */
   readonly name?: string;
 }
 

@@ -4,10 +4,15 @@ import { linePanel } from './line-panel.js';
 
 /** The per-epoch numbers a training curve needs (the trainer's history records have them). */
 export interface EpochCurvePoint {
+  /** The 1-based epoch. */
   readonly epoch: number;
+  /** Mean training loss. */
   readonly trainLoss: number;
+  /** Validation loss; `null` without validation. */
   readonly valLoss: number | null;
+  /** Training accuracy. */
   readonly trainAccuracy: number;
+  /** Validation accuracy; `null` without validation. */
   readonly valAccuracy: number | null;
 }
 

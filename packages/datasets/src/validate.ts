@@ -1,10 +1,8 @@
+import { integerValidator } from '@pg/graphs';
 import { DatasetError } from './errors.js';
 
 /** Asserts that `value` is an integer in `[min, max]` and returns it. */
-export function requireInteger(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  throw new DatasetError(field, value, max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`);
-}
+export const requireInteger = integerValidator(DatasetError);
 
 /** Asserts that `value` is a number in `[0, 1]`, or in `[0, 1)` when `belowOne` is set, and returns it. */
 export function requireUnitNumber(field: string, value: unknown, belowOne = false): number {

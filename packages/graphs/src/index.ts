@@ -13,3 +13,4 @@ export { createRng, randomInt, rngFromState, rngState, type RandomGenerator } fr
 export { sampleTopology, type SampleTopologyOptions } from './sample-topology.js';
 export { shuffleInPlace, type MutableArrayLike } from './shuffle.js';
 export { createTopology, degrees, edgeCount, isConnected, maxDegree, type Topology } from './topology.js';
+export { integerValidator, type ParameterErrorClass } from './validate.js';

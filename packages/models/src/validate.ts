@@ -1,13 +1,8 @@
+import { integerValidator } from '@pg/graphs';
 import { ModelError } from './errors.js';
 
 /** Asserts that `value` is an integer in `[min, max]` and returns it. */
-export function requireInteger(field: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`;
-    throw new ModelError(field, value, `an integer ${range}`);
-  }
-  return value;
-}
+export const requireInteger = integerValidator(ModelError);
 
 /** Asserts that `value` is a boolean and returns it. */
 export function requireBoolean(field: string, value: unknown): boolean {

@@ -35,7 +35,15 @@ export {
   type PlasticState,
   type ResolvedPlasticGraphNetworkConfig,
 } from './plastic-graph-network.js';
-export { PlasticLayer, type PlasticLayerArgs, type PlasticLayerConfig } from './plastic-layer.js';
+export {
+  PlasticLayer,
+  type PlasticImplementation,
+  type PlasticLayerArgs,
+  type PlasticLayerConfig,
+  type PlasticScanOptions,
+  type PlasticScanResult,
+  type PlasticSequence,
+} from './plastic-layer.js';
 export { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-network.js';
 export { RNNGraphNetwork } from './rnn-graph-network.js';
 export {

@@ -77,6 +77,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   readonly plastic: PlasticLayer;
   /** Whether each write also stores the reverse of the traversed edge. */
   readonly reverseWrite: boolean;
+  /** How the fast-weight recurrence runs: `fused` or `reference`. */
   readonly implementation: PlasticImplementation;
   private readonly c1: Dense;
   private readonly ca: Dense;

@@ -83,6 +83,14 @@ export interface PlasticScanOptions {
   withState?: boolean;
 }
 
+/** What {@link PlasticLayer.scan} returns. */
+export type PlasticScanResult = {
+  /** `[B, L, H]`, the read `relu(W_t q_t)` of every step. */
+  readonly reads: Tensor3D;
+  /** `[B, H, H]`, the fast weights after the last step; `undefined` when `withState` is `false`. */
+  readonly state: Tensor3D | undefined;
+};
+
 /** A {@link PlasticLayer}'s configuration with every default filled in. */
 export type PlasticLayerConfig = Required<PlasticLayerArgs>;
 
@@ -205,7 +213,7 @@ export class PlasticLayer {
    * const { reads, state: next } = layer.scan(w0, { queries, keys, values, writeSteps: Int32Array.of(1, 2, 3) });
    * ```
    */
-  scan(state: Tensor3D, sequence: PlasticSequence, options: PlasticScanOptions = {}): { reads: Tensor3D; state: Tensor3D | undefined } {
+  scan(state: Tensor3D, sequence: PlasticSequence, options: PlasticScanOptions = {}): PlasticScanResult {
     this.checkSequence(sequence);
     const withState = options.withState ?? true;
     return tidy(() =>
@@ -243,7 +251,7 @@ export class PlasticLayer {
     this.weights.dispose();
   }
 
-  private fusedScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): { reads: Tensor3D; state: Tensor3D | undefined } {
+  private fusedScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): PlasticScanResult {
     if (writeSteps.length === 0) return { reads: relu(matMul(queries, state, false, true)) as Tensor3D, state: withState ? clone(state) : undefined };
     const [batchSize, length, h] = queries.shape;
     const written = (this.gate ? mul(values, sigmoid(this.gate.apply(concat([keys, values], 2)))) : values) as Tensor3D;
@@ -254,7 +262,7 @@ export class PlasticLayer {
     return { reads, state: withState ? normaliseRows(slice(packed, [0, length, 0], [batchSize, h, h]) as Tensor3D) : undefined };
   }
 
-  private referenceScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): { reads: Tensor3D; state: Tensor3D | undefined } {
+  private referenceScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): PlasticScanResult {
     const length = queries.shape[1];
     const [batchSize, , h] = keys.shape;
     let fastWeights = state;

@@ -7,6 +7,9 @@ export interface TargetCheck {
   readonly text: string;
 }
 
+/** The accuracy before a switch below which a model counts as never recovering from it. */
+const RECOVERY_LEVEL = 0.9;
+
 const pct = (value: number | null | undefined) => formatValue(value ?? null, 'percent');
 
 /** Checks the reproduction's targets against the collected runs, by run name. */
@@ -42,13 +45,16 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
       met: ratio === null ? null : ratio >= 0.95,
       text: `a plastic model reaches 95% of the undirected oracle on the ${size}-node disjoint test set: best ${best?.spec.name ?? '—'} at ${formatValue(ratio, 'number')}`,
     });
-    const recover = (run: CollectedRun) => run.summary.metrics.steps_to_recover ?? Number.POSITIVE_INFINITY;
+    // "Recovering to 90%" needs a level worth recovering: a model that stays near chance (the RNN
+    // family on disjoint graphs) "recovers" its own level at once, so a level below 90% counts as never.
+    const recover = ({ summary: { metrics } }: CollectedRun) =>
+      (metrics.level_before_switch ?? 0) >= RECOVERY_LEVEL ? (metrics.steps_to_recover ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     const generic = ['rnn', 'gru', 'lstm', 'transformer'].map((type) => runs.get(`${type}_disjoint_${size}`)).filter((run) => run !== undefined);
     const fastestGeneric = generic.length ? Math.min(...generic.map(recover)) : null;
     const plasticRecover = best ? recover(best) : null;
     checks.push({
       met: fastestGeneric === null || plasticRecover === null ? null : plasticRecover < fastestGeneric,
-      text: `after a graph switch (${size} nodes) it recovers to 90% in fewer steps than the RNN family: ${formatSteps(plasticRecover)} vs ${formatSteps(fastestGeneric)} at best`,
+      text: `after a graph switch (${size} nodes) it is back at 90% of a level of at least ${pct(RECOVERY_LEVEL)} in fewer steps than the RNN family (a model below that level never recovers): ${formatSteps(plasticRecover)} vs ${formatSteps(fastestGeneric)} at best`,
     });
   }
   return checks;

@@ -25,19 +25,23 @@
  * is the number of writes and `writeSteps[n]` the step of write n
  * (non-decreasing; writes of one step share one renormalisation).
  */
-export interface ScanInputs {
+export interface ScanInputs extends ScanArrays {
   readonly batchSize: number;
   readonly length: number;
   readonly hiddenDim: number;
   readonly writeSteps: Int32Array;
+  /** Rebase when some |log e| exceeds this. Default 200 (e within e^±200, far from float64's limits); tests lower it. */
+  readonly rebaseAbove?: number;
+}
+
+/** The per-sequence arrays of the scan, named as in the description above. */
+interface ScanArrays {
   readonly wq: Float32Array;
   readonly a: Float32Array;
   readonly wk: Float32Array;
   readonly g: Float32Array;
   readonly v: Float32Array;
   readonly rho: Float32Array;
-  /** Rebase when some |log e| exceeds this. Default 200 (e within e^±200, far from float64's limits); tests lower it. */
-  readonly rebaseAbove?: number;
 }
 
 /** The outputs: the pre-activation reads `W_t q_t` `[B, L, H]`, and the final fast weights as `E = e ⊙ c` `[B, H]` and `M = e ⊙ M̃` `[B, N, H]`. */
@@ -192,14 +196,7 @@ function rebase(rec: ForwardRecord, e: Float64Array, step: number, born: number,
 }
 
 /** Gradients of the scan's inputs; `rho` summed over the batch. */
-export interface ScanGradients {
-  readonly wq: Float32Array;
-  readonly a: Float32Array;
-  readonly wk: Float32Array;
-  readonly g: Float32Array;
-  readonly v: Float32Array;
-  readonly rho: Float32Array;
-}
+export type ScanGradients = ScanArrays;
 
 /** Gradients of a loss with respect to the outputs of {@link scanForward}. */
 export interface ScanOutputGradients {

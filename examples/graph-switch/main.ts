@@ -5,7 +5,7 @@
 // (default: the small checkpoint of the browser demo, examples/browser-demo/checkpoint)
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { createDisjointDataset, createStandardDataset, type DisjointDatasetOptions } from '@pg/datasets';
+import { datasetFromConfig } from '@pg/datasets';
 import { switchAdaptation } from '@pg/eval';
 import { loadCheckpoint } from '@pg/models';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,7 @@ await tf.setBackend('wasm');
 const directory = process.argv[2] ?? fileURLToPath(new URL('../browser-demo/checkpoint', import.meta.url));
 const { model, datasetConfig } = await loadCheckpoint(directory);
 if (!datasetConfig) throw new Error(`${directory} has no dataset configuration to draw held-out graphs from`);
-const options = datasetConfig as DisjointDatasetOptions;
-const dataset = datasetConfig.type === 'disjoint' ? createDisjointDataset(options) : createStandardDataset(options);
+const dataset = datasetFromConfig(datasetConfig);
 
 const stepsPerGraph = 150;
 const result = switchAdaptation(model, dataset.test.graphs, { numGraphs: 4, repeats: 16, stepsPerGraph, window: 10, seed: 3 });

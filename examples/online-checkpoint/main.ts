@@ -4,7 +4,7 @@
 // (default: the small checkpoint of the browser demo, examples/browser-demo/checkpoint)
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { createDisjointDataset, createStandardDataset, encodeSteps, fairOracle, walkSteps, type DisjointDatasetOptions } from '@pg/datasets';
+import { datasetFromConfig, encodeSteps, fairOracle, walkSteps } from '@pg/datasets';
 import { oracleExpectedCorrect } from '@pg/eval';
 import { createRng, randomWalk } from '@pg/graphs';
 import { loadCheckpoint } from '@pg/models';
@@ -17,8 +17,7 @@ const directory = process.argv[2] ?? fileURLToPath(new URL('../browser-demo/chec
 const { model, datasetConfig } = await loadCheckpoint(directory);
 if (!datasetConfig) throw new Error(`${directory} has no dataset configuration to draw held-out graphs from`);
 // The saved configuration rebuilds the very dataset the network was trained on, test graphs included.
-const options = datasetConfig as DisjointDatasetOptions;
-const dataset = datasetConfig.type === 'disjoint' ? createDisjointDataset(options) : createStandardDataset(options);
+const dataset = datasetFromConfig(datasetConfig);
 const graph = dataset.test.graphs[0]!;
 console.log(`${model.getClassName()} from ${directory}: ${model.countParameters().slow} trained parameters`);
 console.log(`Walking test graph 0 (${graph.numNodes} nodes, ${graph.numEdges} edges), never seen in training\n`);

@@ -61,7 +61,8 @@ export function linePanel(series: readonly Series[], options: LinePanelOptions):
       encoding: {
         x: { field: 'x', type: 'quantitative', title: options.xTitle },
         y: { field: 'y', type: 'quantitative', title: options.yTitle, scale: yScale },
-        color: { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label) },
+        // Two columns keep a legend of many runs within the panel's width.
+        color: { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label), legend: { columns: 2 } },
         ...(anyDashed
           ? { strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [true], range: [[5, 4]], unknown: [1, 0] } } }
           : {}),

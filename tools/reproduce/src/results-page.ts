@@ -1,6 +1,6 @@
 import { formatValue } from '@pg/report';
 import { relative } from 'node:path';
-import type { RunGroup } from './catalogue.js';
+import { RUNS, type RunGroup } from './catalogue.js';
 import type { CollectedRun } from './collect-runs.js';
 import { cell, markdownTable } from './format.js';
 import { checkTargets } from './targets.js';
@@ -92,6 +92,10 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
     ),
     '',
   );
+  const notRun = RUNS.filter(({ name }) => !byName.has(name)).map(({ name }) => `\`${name}\``);
+  if (notRun.length > 0) {
+    sections.push(`Not run yet, so absent from the tables above: ${notRun.join(', ')}. Each runs with \`pnpm reproduce <name>\`.`, '');
+  }
   return sections.join('\n');
 }
 

@@ -39,6 +39,6 @@ for (const backend of backends) {
   console.log(table(['model', 'ms / step (median)', 'forward ms', 'peak RSS MB', 'GFLOP/s', 'of matmul ceiling', 'baseline ms / step', 'speed-up vs baseline'], rows));
 }
 
-console.log('\n### Long evaluation: forward only, 2,000 steps in chunks of 250, batch 32 (wasm)\n');
-const long = measure('./long-evaluation.mjs', { ...REFERENCE, backend: 'wasm', model: 'plastic', config: {}, steps: 2000, chunk: 250 });
+console.log('\n### Long evaluation: forward only, 2,000 steps in chunks of 200, batch 32 (wasm)\n');
+const long = measure('./long-evaluation.mjs', { ...REFERENCE, backend: 'wasm', model: 'plastic', config: {}, steps: 2000, chunk: 200 });
 console.log(`${fmt(long.stepsPerSecond, 0)} steps/s (× batch 32); RSS and tensors after each quarter: ${long.checkpoints.map((c) => `${c.steps}: ${fmt(c.rssMb, 0)} MB, ${c.tensors}`).join('; ')}`);

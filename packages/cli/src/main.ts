@@ -1,22 +1,11 @@
 import { ParameterError } from '@pg/graphs';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_KEYS } from './config/config-keys.js';
+import { EXIT } from './exit-codes.js';
 import { compareRuns } from './pipeline/compare-runs.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
 import { createLogger, type Logger } from './runtime/logger.js';
-
-/** Exit codes of the `pg` command. */
-export const EXIT = {
-  /** Success. */
-  ok: 0,
-  /** The work failed (an unexpected error). */
-  failed: 1,
-  /** Bad input: a config typo, a wrong type, impossible parameters, a corrupt checkpoint. */
-  badInput: 2,
-  /** Stopped by Ctrl-C; the run folder can be resumed. */
-  interrupted: 130,
-} as const;
 
 interface RunFlags {
   config?: string;
@@ -66,10 +55,15 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
       if (flags.verbose) log.setLevel('debug');
       exitCode = await guarded(log, flags.verbose, async () => {
         const outcome = await executeRun(runSource(flags, source), stages, log, `pg ${argv.join(' ')}`);
-        if (outcome.status === 'interrupted') {
+        if (outcome.halted?.status === 'interrupted') {
           log.warn(`interrupted; resume with: pg run --resume ${outcome.run.dir}`);
           return EXIT.interrupted;
         }
+        if (outcome.halted) {
+          log.error(`${outcome.halted.message} (run folder ${outcome.run.dir})`);
+          return EXIT.diverged;
+        }
+        if (outcome.status !== 'complete') log.warn(`the run is ${outcome.status} (see ${outcome.run.path('summary.json')})`);
         process.stdout.write(outcome.report ? `Report: ${outcome.report}\n` : `Run folder: ${outcome.run.dir}\n`);
         return EXIT.ok;
       });
@@ -105,7 +99,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
 }
 
 function runSource(flags: RunFlags, source: 'config' | 'run' | 'either'): RunSource {
-  if (source === 'run') return { kind: 'folder', dir: flags.run! };
+  if (source === 'run') return { kind: 'folder', dir: flags.run!, redo: true };
   if (flags.resume) {
     if (flags.config) throw new ParameterError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
     return { kind: 'folder', dir: flags.resume, flag: '--resume' };

@@ -2,6 +2,7 @@ import type { LongExplorationResult, SwitchAdaptationResult } from '@pg/eval';
 import { comparisonTable, htmlReport, latexReport, rollingAccuracyFigure, switchAccuracyFigure, type ReportContent } from '@pg/report';
 import { ConfigError } from '../errors.js';
 import { createRunFolder, openRunFolder } from '../runtime/run-folder.js';
+import { isLockedByOther } from '../runtime/run-lock.js';
 import { writeFigure } from './figure-files.js';
 import { headlineMetrics } from './headline-metrics.js';
 import { SummaryWriter } from './run-summary.js';
@@ -18,6 +19,8 @@ export async function compareRuns(dirs: readonly string[], out: string): Promise
   const runs = dirs.map((dir) => {
     const run = openRunFolder(dir, 'each folder compared');
     const summary = SummaryWriter.read(run);
+    // `running` with no live process holding the lock: that process was killed.
+    if (summary.status === 'running' && !isLockedByOther(run.dir)) summary.status = 'interrupted';
     const evaluation = run.has('evaluation.json') ? run.readJson<Evaluation>('evaluation.json') : undefined;
     return { run, summary, evaluation };
   });

@@ -7,7 +7,7 @@ import { parseRunConfig } from '../config/resolve-config.js';
 import { ConfigError } from '../errors.js';
 import { useBackend } from '../runtime/backend.js';
 import type { Logger } from '../runtime/logger.js';
-import { createRunFolder, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
+import { createRunFolder, createRunFolderAt, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
 import { buildDataset } from './build-dataset.js';
 import { datasetStage } from './dataset-stage.js';
 import { evaluateStage } from './evaluate-stage.js';
@@ -30,6 +30,8 @@ export type RunSource =
       readonly out: string;
       /** The run's name. Default: `run_name`, else the config file's name. */
       readonly name?: string;
+      /** The run folder's exact path, for a folder named in advance (a sweep's run); default a new `out/<name>-<time>`. */
+      readonly folder?: string;
     }
   | {
       /** Continue or extend an existing run folder. */
@@ -109,7 +111,7 @@ function openSource(source: RunSource): { config: FlatConfig; run: RunFolder; na
   }
   const config = parseRunConfigFile(source.path, source.overrides);
   const name = source.name ?? config.run_name ?? basename(source.path, extname(source.path));
-  return { config, name, run: createRunFolder(source.out, name) };
+  return { config, name, run: source.folder ? createRunFolderAt(source.folder) : createRunFolder(source.out, name) };
 }
 
 /** Reads and validates a config file (YAML or the JSON a run folder keeps). */

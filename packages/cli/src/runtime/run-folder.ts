@@ -43,6 +43,20 @@ export function createRunFolder(outDir: string, name: string, now: Date = new Da
 }
 
 /**
+ * Creates (or takes, when it exists) the run folder at exactly `dir`: for
+ * runs whose folder name is fixed in advance, such as the runs of a sweep.
+ *
+ * @example
+ * ```ts
+ * const run = createRunFolderAt('run/my-sweep/quickstart-seed=1');
+ * ```
+ */
+export function createRunFolderAt(dir: string): RunFolder {
+  mkdirSync(dir, { recursive: true });
+  return runFolderAt(dir);
+}
+
+/**
  * Opens an existing run folder (for `--resume`, `pg evaluate`, `pg report`),
  * checking that it is one.
  */

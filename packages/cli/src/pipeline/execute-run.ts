@@ -14,7 +14,7 @@ import { evaluateStage } from './evaluate-stage.js';
 import { writeReport } from './report-stage.js';
 import type { RunContext } from './run-context.js';
 import { RunInterrupted, SummaryWriter, type StageName } from './run-summary.js';
-import { trainStage, type TrainedModel } from './train-stage.js';
+import { discardSnapshot, trainStage, type TrainedModel } from './train-stage.js';
 import { versions } from './versions.js';
 
 /** Where a run's config comes from: a file (a new run) or an existing run folder. */
@@ -80,6 +80,7 @@ export async function executeRun(source: RunSource, stages: readonly StageName[]
     const needDataset = () => (dataset ??= buildDataset(config));
     if (stages.includes('dataset') && !summary.isDone('dataset')) dataset = await summary.stage('dataset', () => datasetStage(context));
     if (stages.includes('train') && !summary.isDone('train')) trained = await summary.stage('train', () => trainStage(context, needDataset()));
+    if (summary.isDone('train')) discardSnapshot(run);
     if (stages.includes('evaluate') && !summary.isDone('evaluate')) {
       const model = trained?.model ?? (await loadTrainedModel(run));
       await summary.stage('evaluate', () => evaluateStage(context, needDataset(), model));

@@ -4,6 +4,7 @@ import { CONFIG_KEYS } from './config/config-keys.js';
 import { compareRuns } from './pipeline/compare-runs.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
+import { commandLine } from './runtime/command-line.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 
 /** Exit codes of the `pg` command. */
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     command.option('-v, --verbose', 'show debug lines and stack traces').action(async (flags: RunFlags) => {
       if (flags.verbose) log.setLevel('debug');
       exitCode = await guarded(log, flags.verbose, async () => {
-        const outcome = await executeRun(runSource(flags, source), stages, log, `pg ${argv.join(' ')}`);
+        const outcome = await executeRun(runSource(flags, source), stages, log, commandLine(argv, process.cwd()));
         if (outcome.status === 'interrupted') {
           log.warn(`interrupted; resume with: pg run --resume ${outcome.run.dir}`);
           return EXIT.interrupted;

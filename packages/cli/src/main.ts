@@ -109,7 +109,7 @@ function runSource(flags: RunFlags, source: 'config' | 'run' | 'either'): RunSou
   if (source === 'run') return { kind: 'folder', dir: flags.run! };
   if (flags.resume) {
     if (flags.config) throw new ParameterError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
-    return { kind: 'folder', dir: flags.resume };
+    return { kind: 'folder', dir: flags.resume, flag: '--resume' };
   }
   if (!flags.config) throw new ParameterError('--config', undefined, 'a run config file (e.g. --config configs/quickstart.yaml)');
   const overrides = [...flags.set];

@@ -54,7 +54,7 @@ export async function compareRuns(dirs: readonly string[], out: string): Promise
 /** Reads run folders for a comparison; a bad folder stops it before any work. */
 export function readComparedFolders(dirs: readonly string[]): ComparedFolder[] {
   return dirs.map((dir) => {
-    const run = openRunFolder(dir);
+    const run = openRunFolder(dir, 'each folder compared');
     const summary = SummaryWriter.read(run);
     const evaluation = run.has('evaluation.json') ? run.readJson<Evaluation>('evaluation.json') : undefined;
     return { run, summary, name: summary.name, config: readConfig(run), evaluation };

@@ -47,7 +47,8 @@ export function addSweepCommands(program: Command, log: Logger, guard: Guard): v
         const selected = plan.runs.filter(({ experiment }) => flags.only.length === 0 || flags.only.includes(experiment));
         const before = states(plan, selected);
         log.info(`sweep ${plan.name}: ${selected.length} runs into ${plan.out}: ${describeStates(before)}; ${jobs} at a time`);
-        const todo = selected.filter((run) => before.get(run.index) !== 'complete').map(({ index }) => index);
+        // A run that another live process holds (another sweep, a cluster task) is left to it.
+        const todo = selected.filter((run) => before.get(run.index) === 'new' || before.get(run.index) === 'resumable').map(({ index }) => index);
         const { exitCodes, interrupted } = await runSweepLocally(plan, todo, jobs, log);
         const after = states(plan, selected);
         const failed = [...exitCodes].filter(([, code]) => code !== EXIT.ok && code !== EXIT.interrupted).map(([index]) => index);
@@ -164,7 +165,8 @@ function states(plan: SweepPlan, runs: SweepPlan['runs']): Map<number, SweepRunS
 
 function describeStates(states: ReadonlyMap<number, SweepRunState>): string {
   const count = (state: SweepRunState) => [...states.values()].filter((value) => value === state).length;
-  return `${count('complete')} complete, ${count('resumable')} to resume, ${count('new')} new`;
+  const running = count('running');
+  return `${count('complete')} complete, ${running > 0 ? `${running} running in another process, ` : ''}${count('resumable')} to resume, ${count('new')} new`;
 }
 
 function positiveInteger(flag: string, text: string): number {

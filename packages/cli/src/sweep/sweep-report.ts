@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readComparedFolders, writeComparison, type Comparison } from '../pipeline/compare-runs.js';
-import { createRunFolderAt } from '../runtime/run-folder.js';
+import { artefactFolder } from '../runtime/run-folder.js';
 import type { SweepPlan } from './sweep-plan.js';
 import { sweepRunState } from './sweep-run-state.js';
 
@@ -13,5 +13,5 @@ export async function writeSweepReport(plan: SweepPlan): Promise<Comparison | un
   const complete = plan.runs.filter((run) => sweepRunState(plan, run) === 'complete');
   if (complete.length < 2) return undefined;
   const folders = readComparedFolders(complete.map(({ dir }) => dir));
-  return writeComparison(folders, createRunFolderAt(join(plan.out, 'report')), `Sweep ${plan.name}: ${complete.length} of ${plan.runs.length} runs complete`);
+  return writeComparison(folders, artefactFolder(join(plan.out, 'report')), `Sweep ${plan.name}: ${complete.length} of ${plan.runs.length} runs complete`);
 }

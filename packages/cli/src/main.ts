@@ -5,7 +5,12 @@ import { EXIT } from './exit-codes.js';
 import { compareRuns } from './pipeline/compare-runs.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
+import { gridText } from './pipeline/grid-text.js';
+import { commandLine } from './runtime/command-line.js';
 import { createLogger, type Logger } from './runtime/logger.js';
+import { addSweepCommands } from './sweep/sweep-command.js';
+
+export { EXIT };
 
 interface RunFlags {
   config?: string;
@@ -54,7 +59,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     command.option('-v, --verbose', 'show debug lines and stack traces').action(async (flags: RunFlags) => {
       if (flags.verbose) log.setLevel('debug');
       exitCode = await guarded(log, flags.verbose, async () => {
-        const outcome = await executeRun(runSource(flags, source), stages, log, `pg ${argv.join(' ')}`);
+        const outcome = await executeRun(runSource(flags, source), stages, log, commandLine(argv, process.cwd()));
         if (outcome.halted?.status === 'interrupted') {
           log.warn(`interrupted; resume with: pg run --resume ${outcome.run.dir}`);
           return EXIT.interrupted;
@@ -83,10 +88,15 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     .option('-v, --verbose', 'show stack traces')
     .action(async (dirs: string[], flags: { out: string; verbose?: boolean }) => {
       exitCode = await guarded(log, flags.verbose, async () => {
-        process.stdout.write(`Report: ${await compareRuns(dirs, flags.out)}\n`);
+        const { report, settings } = await compareRuns(dirs, flags.out);
+        if (settings) process.stdout.write(`${gridText(settings, { transpose: true })}\n\n`);
+        process.stdout.write(`Report: ${report}\n`);
         return EXIT.ok;
       });
     });
+  addSweepCommands(program, log, async (verbose, work) => {
+    exitCode = await guarded(log, verbose, work);
+  });
   program.addHelpText('after', `\nConfig keys (${Object.keys(CONFIG_KEYS).length}): see docs/guides/configuration.md, or any key's error message.`);
 
   try {

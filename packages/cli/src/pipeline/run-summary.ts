@@ -36,7 +36,7 @@ export interface RunSummary {
     /** The error's message. */
     message: string;
   } | null;
-  /** The `pg` command line that started or last continued the run. */
+  /** The `pg` command line that started or last continued the run, with paths inside its working directory relative to it. */
   command: string;
   /** The tfjs backend, e.g. `wasm (SIMD, 1 thread)`. */
   backend: string;

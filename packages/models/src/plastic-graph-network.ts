@@ -15,7 +15,7 @@ import {
 import { Dense, linear } from './dense.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
 import { PlasticLayer, type PlasticImplementation } from './plastic-layer.js';
-import { requireBoolean, requireOneOf } from './validate.js';
+import { requireBoolean } from './validate.js';
 
 /** Configuration of a {@link PlasticGraphNetwork}. The variants are all off by default, which is the seed's model. */
 export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
@@ -29,17 +29,11 @@ export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
    * undirected with one action, so the reverse is as true as the forward move. Default `false`.
    */
   reverseWrite?: boolean;
-  /**
-   * How the fast-weight recurrence runs (see {@link PlasticImplementation}): `fused`
-   * (default, fast) or `reference` (step by step, for tests and benchmarks). Both
-   * compute the same function.
-   */
-  implementation?: PlasticImplementation;
 }
 
 /** A {@link PlasticGraphNetwork}'s configuration with every default filled in. */
 export type ResolvedPlasticGraphNetworkConfig = ResolvedGraphNetworkConfig &
-  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite' | 'implementation'>>;
+  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite'>>;
 
 /** Per-sequence state of a {@link PlasticGraphNetwork}. */
 export type PlasticState = {
@@ -77,15 +71,20 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   readonly plastic: PlasticLayer;
   /** Whether each write also stores the reverse of the traversed edge. */
   readonly reverseWrite: boolean;
-  /** How the fast-weight recurrence runs: `fused` or `reference`. */
-  readonly implementation: PlasticImplementation;
+  /**
+   * How the fast-weight recurrence runs (see {@link PlasticImplementation}); `undefined`
+   * (the default) lets the layer pick the fastest available. A setting of this process,
+   * not of the model: it is not part of the configuration, so a checkpoint runs with
+   * whatever is available where it is loaded.
+   */
+  implementation: PlasticImplementation | undefined;
   private readonly c1: Dense;
   private readonly ca: Dense;
 
   constructor(config: PlasticGraphNetworkConfig) {
-    super(config, ['decay', 'gatedWrite', 'reverseWrite', 'implementation']);
+    super(config, ['decay', 'gatedWrite', 'reverseWrite']);
     this.reverseWrite = requireBoolean('reverseWrite', config.reverseWrite ?? false);
-    this.implementation = requireOneOf('implementation', config.implementation ?? 'fused', ['fused', 'reference']);
+    this.implementation = undefined;
     this.c1 = new Dense(this.weights, 'c1', this.inputDim + 2, this.hiddenDim);
     this.ca = new Dense(this.weights, 'ca', this.numNodes, this.hiddenDim);
     this.plastic = new PlasticLayer({
@@ -99,7 +98,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
 
   override getConfig(): ResolvedPlasticGraphNetworkConfig {
     const { decay, gatedWrite } = this.plastic;
-    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite, implementation: this.implementation };
+    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite };
   }
 
   /** Fresh fast weights (standard-normal rows, row-normalised) and no previous row. */

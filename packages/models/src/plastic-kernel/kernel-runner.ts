@@ -86,7 +86,7 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
     const inputs: Array<keyof JobArrays> =
       job.pass === 'forward' ? ['first', 'q', 'keys', 'values', 'w0', 'rho'] : ['first', 'q', 'keys', 'values', 'w0', 'rho', 'checkpoints', 'dy', 'dfinal'];
     const outputs: Array<keyof JobArrays> = job.pass === 'forward' ? ['y', 'final', 'checkpoints'] : ['dq', 'dkeys', 'dvalues', 'dw0', 'drho'];
-    const scratchFloats = job.pass === 'forward' ? H * H + H : K * (H * H + 3 * H) + H * H + H + K;
+    const scratchFloats = job.pass === 'forward' ? H * H + H : K * (H * H + 4 * H + 1) + H * H + 2 * H;
     const at: Partial<Record<keyof JobArrays, number>> = {};
     let end4 = Math.ceil(heapBase / 16) * 16;
     for (const name of [...inputs, ...outputs]) {

@@ -40,10 +40,10 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
   const threads = kernelThreads();
   const op = customGrad((...args: Array<Tensor | GradSaveFunc>) => {
     const tensors = args.slice(0, decay ? 5 : 4) as Tensor[];
-    // One buffer for the whole op, forward and backward: the pages of the backward's arrays are
-    // only touched if a gradient is taken.
-    const exchange = threads.count > 1 ? new SharedArrayBuffer(4 * floats) : new ArrayBuffer(4 * floats);
-    const data = new Float32Array(exchange);
+    // One buffer for the whole op, forward and backward, handed back for reuse once the backward
+    // pass is done (the pages of the backward's arrays are only touched if a gradient is taken).
+    const exchange = acquireExchange(4 * floats, threads.count > 1);
+    const data = new Float32Array(exchange, 0, floats);
     new Int32Array(exchange, 4 * arrays.first.offset, L + 1).set(writeStarts(writeSteps, L));
     (['q', 'keys', 'values', 'w0', 'rho'] as const).forEach((name, i) => {
       if (tensors[i]) data.set(tensors[i]!.dataSync() as Float32Array, arrays[name]!.offset);
@@ -61,12 +61,29 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
         const read = (array: JobArray, shape: number[]) => tensor(data.slice(array.offset, array.offset + array.length), shape);
         const grads = [read(arrays.dq, [B, L, H]), read(arrays.dkeys, [B, N, H]), read(arrays.dvalues, [B, N, H]), read(arrays.dw0, [B, H, H])];
         if (decay) grads.push(tensor(sumOverBatch(data, arrays.drho!, B, H), [H]));
+        releaseExchange(exchange);
         return grads;
       },
     };
   });
   const args = [inputs.queries, inputs.keys, inputs.values, inputs.initial, ...(inputs.rho ? [inputs.rho] : [])];
   return op(...args) as Tensor3D;
+}
+
+/** Exchange buffers free for reuse: allocating (and zeroing) tens of megabytes per training step costs more than the kernel's copies. */
+const freeExchanges: ArrayBufferLike[] = [];
+const MAX_FREE_EXCHANGES = 2;
+
+/** A buffer of at least `bytes`, shared when worker threads will read it. Its contents are stale: every array a pass reads is written first. */
+function acquireExchange(bytes: number, shared: boolean): ArrayBufferLike {
+  const index = freeExchanges.findIndex((buffer) => buffer.byteLength >= bytes && (buffer instanceof ArrayBuffer) !== shared);
+  if (index >= 0) return freeExchanges.splice(index, 1)[0]!;
+  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+}
+
+function releaseExchange(buffer: ArrayBufferLike): void {
+  freeExchanges.push(buffer);
+  if (freeExchanges.length > MAX_FREE_EXCHANGES) freeExchanges.shift();
 }
 
 /** Where each array of a job lies in the exchange buffer, in floats. */

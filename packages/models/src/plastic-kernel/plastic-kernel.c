@@ -22,11 +22,15 @@
  *   dP_i = s_i (dW_i - (dW_i . W_t,i) W_t,i)       (s_i dW_i where the norm was floored)
  *   dv_n[i] = dP_i . k_n,  dk_n = dP^T v_n,  drho_i += dP_i . W_{t-1,i},  dW_{t-1} = diag(rho) dP
  *
+ * A write step is again one pass over each row: the scalar e_i = dW_i . W_t,i that dP_i needs is
+ * carried instead of summed over the row first. A read adds dy_t[i] y_t[i] to it, and a write step
+ * leaves e_i = rho_i (dP_i . W_{t-1,i}), the same product drho needs.
+ *
  * The forward pass keeps the state every K steps (checkpoints); the backward pass recomputes each
  * segment of K steps from its checkpoint, then walks it backwards.
  *
  * Memory is the caller's: every pointer is an offset into this module's memory, laid out by the
- * TypeScript binding (plastic-kernel.ts). No allocation, no libc.
+ * TypeScript binding (plastic-kernel-scan.ts, kernel-runner.ts). No allocation, no libc.
  */
 #include <wasm_simd128.h>
 
@@ -213,106 +217,113 @@ __attribute__((export_name("plastic_forward"))) void plastic_forward(int count, 
   }
 }
 
-/* The states of one segment, recomputed: states[0] is the segment's start, states[1 + r] the state after its step r. */
+/* The states of one segment, recomputed: `start` is the state before its first step, slot r the state after its step r. */
 typedef struct {
   State start;
   float *u;     /* [K, H * H]: U after each step with writes */
   float *sigma; /* [K, H] */
-  float *s;     /* [K, H] */
-  float *unit;  /* [K, H] */
+  float *s;     /* [K, H]: inverse row norms of each write step */
+  float *unit;  /* [K, H]: 1 where that norm was not floored */
+  float *y;     /* [K, H]: the reads */
+  int *has_slot; /* [K]: whether step r wrote (steps without writes share the previous state) */
 } Segment;
 
-static State state_after(const Segment *seg, const Shape *shape, const int *has_slot, int r) {
-  while (r >= 0 && !has_slot[r]) r--;
+static State state_after(const Segment *seg, const Shape *shape, int r) {
+  while (r >= 0 && !seg->has_slot[r]) r--;
   if (r < 0) return seg->start;
   State state = {seg->u + r * shape->H * shape->H, seg->sigma + r * shape->H};
   return state;
 }
 
+/* Row i of a step without writes, backwards: dW_i += d q, dq += (d sigma_i) U_i. */
+static void read_adjoint_row(int H, float *dw, const float *u, float d, float d_sigma, const float *q, float *dq) {
+  int j = 0;
+  for (; j + 4 <= H; j += 4) {
+    store(dw + j, madd(load(dw + j), splat(d), load(q + j)));
+    store(dq + j, madd(load(dq + j), splat(d_sigma), load(u + j)));
+  }
+  for (; j < H; j++) {
+    dw[j] += d * q[j];
+    dq[j] += d_sigma * u[j];
+  }
+}
+
 /*
- * dW_i += d q, then c = dW_i . U_i, dq += (d sigma_i) U_i. Returns c.
+ * Row i of a write step, backwards, in one pass: g = dW_i + d q (the read's share of the
+ * adjoint), p = a g + b U_i (= dP_i), dv_n[i] = p . k_n, dk_n += v_n[i] p, dq += (d sigma_i) U_i,
+ * dW_i = rho_i p. Returns p . U_prev (U_prev: row i of the state before the step). Inlined with a
+ * constant `writes` for the common counts (see write_adjoint_row).
  */
-static float read_adjoint_row(int H, float *dw, const float *u, float d, float d_sigma, const float *q, float *dq) {
-  f32x4 c[BLOCK];
-  for (int k = 0; k < BLOCK; k++) c[k] = splat(0);
+typedef struct {
+  float d, d_sigma, a, b, rho;
+} RowAdjoint;
+
+static inline __attribute__((always_inline)) float write_adjoint_row_n(
+    int H, float *dw, const float *u, const float *u_prev, const float *q, float *dq, RowAdjoint row, const int writes,
+    const float *keys, const float *values, int i, float *dkeys, float *dvalues) {
+  f32x4 dv[writes > 0 ? writes : 1][BLOCK], previous[BLOCK];
+  float dv_tail[writes > 0 ? writes : 1];
+  for (int u = 0; u < BLOCK; u++) {
+    previous[u] = splat(0);
+    for (int n = 0; n < writes; n++) dv[n][u] = splat(0);
+  }
+  for (int n = 0; n < writes; n++) dv_tail[n] = 0;
+  float previous_tail = 0;
   int j = 0;
   for (; j + 4 * BLOCK <= H; j += 4 * BLOCK) {
     for (int k = 0; k < BLOCK; k++) {
       int at = j + 4 * k;
-      f32x4 g = madd(load(dw + at), splat(d), load(q + at));
       f32x4 x = load(u + at);
-      store(dw + at, g);
-      c[k] = madd(c[k], g, x);
-      store(dq + at, madd(load(dq + at), splat(d_sigma), x));
+      f32x4 p = madd(wasm_f32x4_mul(splat(row.a), madd(load(dw + at), splat(row.d), load(q + at))), splat(row.b), x);
+      for (int n = 0; n < writes; n++) {
+        dv[n][k] = madd(dv[n][k], p, load(keys + n * H + at));
+        store(dkeys + n * H + at, madd(load(dkeys + n * H + at), splat(values[n * H + i]), p));
+      }
+      store(dq + at, madd(load(dq + at), splat(row.d_sigma), x));
+      previous[k] = madd(previous[k], p, load(u_prev + at));
+      store(dw + at, wasm_f32x4_mul(splat(row.rho), p));
     }
   }
   for (; j + 4 <= H; j += 4) {
-    f32x4 g = madd(load(dw + j), splat(d), load(q + j));
     f32x4 x = load(u + j);
-    store(dw + j, g);
-    c[0] = madd(c[0], g, x);
-    store(dq + j, madd(load(dq + j), splat(d_sigma), x));
-  }
-  float tail = 0;
-  for (; j < H; j++) {
-    float g = dw[j] + d * q[j];
-    dw[j] = g;
-    tail += g * u[j];
-    dq[j] += d_sigma * u[j];
-  }
-  return lanes_sum(wasm_f32x4_add(wasm_f32x4_add(c[0], c[1]), wasm_f32x4_add(c[2], c[3]))) + tail;
-}
-
-/*
- * Row i of a write step, backwards: p = a dW_i + b U_i (= dP_i); dv_n[i] = p . k_n; dk_n += v_n[i] p;
- * dW_i = rho_i p. Returns p . U_prev (for drho) when U_prev is given. Inlined with a constant
- * `writes` for the common counts (see write_adjoint_row).
- */
-static inline __attribute__((always_inline)) float write_adjoint_row_n(
-    int H, float *dw, const float *u, float a, float b, const int writes, const float *keys, const float *values, int i,
-    float *dkeys, float *dvalues, float rho_i, const float *u_prev) {
-  f32x4 dv[writes > 0 ? writes : 1][2];
-  float dv_tail[writes > 0 ? writes : 1];
-  for (int n = 0; n < writes; n++) dv[n][0] = dv[n][1] = splat(0), dv_tail[n] = 0;
-  f32x4 previous[2] = {splat(0), splat(0)};
-  float previous_tail = 0;
-  int j = 0;
-  for (; j + 4 <= H; j += 4) {
-    int k = (j >> 2) & 1; /* two accumulators, alternating */
-    f32x4 p = madd(wasm_f32x4_mul(splat(a), load(dw + j)), splat(b), load(u + j));
+    f32x4 p = madd(wasm_f32x4_mul(splat(row.a), madd(load(dw + j), splat(row.d), load(q + j))), splat(row.b), x);
     for (int n = 0; n < writes; n++) {
-      dv[n][k] = madd(dv[n][k], p, load(keys + n * H + j));
+      dv[n][0] = madd(dv[n][0], p, load(keys + n * H + j));
       store(dkeys + n * H + j, madd(load(dkeys + n * H + j), splat(values[n * H + i]), p));
     }
-    if (u_prev) previous[k] = madd(previous[k], p, load(u_prev + j));
-    store(dw + j, wasm_f32x4_mul(splat(rho_i), p));
+    store(dq + j, madd(load(dq + j), splat(row.d_sigma), x));
+    previous[0] = madd(previous[0], p, load(u_prev + j));
+    store(dw + j, wasm_f32x4_mul(splat(row.rho), p));
   }
   for (; j < H; j++) {
-    float p = a * dw[j] + b * u[j];
+    float p = row.a * (dw[j] + row.d * q[j]) + row.b * u[j];
     for (int n = 0; n < writes; n++) {
       dv_tail[n] += p * keys[n * H + j];
       dkeys[n * H + j] += values[n * H + i] * p;
     }
-    if (u_prev) previous_tail += p * u_prev[j];
-    dw[j] = rho_i * p;
+    dq[j] += row.d_sigma * u[j];
+    previous_tail += p * u_prev[j];
+    dw[j] = row.rho * p;
   }
-  for (int n = 0; n < writes; n++) dvalues[n * H + i] = lanes_sum(wasm_f32x4_add(dv[n][0], dv[n][1])) + dv_tail[n];
-  return lanes_sum(wasm_f32x4_add(previous[0], previous[1])) + previous_tail;
+  for (int n = 0; n < writes; n++) {
+    dvalues[n * H + i] = lanes_sum(wasm_f32x4_add(wasm_f32x4_add(dv[n][0], dv[n][1]), wasm_f32x4_add(dv[n][2], dv[n][3]))) + dv_tail[n];
+  }
+  return lanes_sum(wasm_f32x4_add(wasm_f32x4_add(previous[0], previous[1]), wasm_f32x4_add(previous[2], previous[3]))) + previous_tail;
 }
 
-static float write_adjoint_row(int H, float *dw, const float *u, float a, float b, int writes, const float *keys,
-                               const float *values, int i, float *dkeys, float *dvalues, float rho_i,
-                               const float *u_prev) {
-  if (writes == 1) return write_adjoint_row_n(H, dw, u, a, b, 1, keys, values, i, dkeys, dvalues, rho_i, u_prev);
-  if (writes == 2) return write_adjoint_row_n(H, dw, u, a, b, 2, keys, values, i, dkeys, dvalues, rho_i, u_prev);
-  return write_adjoint_row_n(H, dw, u, a, b, writes, keys, values, i, dkeys, dvalues, rho_i, u_prev);
+static float write_adjoint_row(int H, float *dw, const float *u, const float *u_prev, const float *q, float *dq,
+                               RowAdjoint row, int writes, const float *keys, const float *values, int i, float *dkeys,
+                               float *dvalues) {
+  if (writes == 1) return write_adjoint_row_n(H, dw, u, u_prev, q, dq, row, 1, keys, values, i, dkeys, dvalues);
+  if (writes == 2) return write_adjoint_row_n(H, dw, u, u_prev, q, dq, row, 2, keys, values, i, dkeys, dvalues);
+  return write_adjoint_row_n(H, dw, u, u_prev, q, dq, row, writes, keys, values, i, dkeys, dvalues);
 }
 
 /*
  * Backward pass over `count` sequences, from the forward pass's inputs and checkpoints, and the
  * gradients of y [L, H] and (dfinal, null: none) of the final weights [H, H]. Outputs per sequence:
  * dq [L, H], dkeys and dvalues [N, H], dw0 [H, H], drho [H] (when rho is given).
- * Scratch: K * (H * H + 3 H) + H * H + H + K floats.
+ * Scratch: K * (H * H + 4 H + 1) + H * H + 2 H floats.
  */
 __attribute__((export_name("plastic_backward"))) void plastic_backward(
     int count, int H, int L, int N, int K, const int *first, const float *q, const float *keys,
@@ -325,9 +336,11 @@ __attribute__((export_name("plastic_backward"))) void plastic_backward(
   seg.sigma = seg.u + K * H * H;
   seg.s = seg.sigma + K * H;
   seg.unit = seg.s + K * H;
-  float *dw = seg.unit + K * H;
+  seg.y = seg.unit + K * H;
+  seg.has_slot = (int *)(seg.y + K * H);
+  float *dw = (float *)(seg.has_slot + K);
   float *ones = dw + H * H;
-  int *has_slot = (int *)(ones + H);
+  float *e = ones + H; /* dW_i . W_i for the state the walk has reached */
   for (int i = 0; i < H; i++) ones[i] = 1.0f;
   for (int b = 0; b < count; b++) {
     const float *kb = keys + b * N * H, *vb = values + b * N * H;
@@ -347,38 +360,41 @@ __attribute__((export_name("plastic_backward"))) void plastic_backward(
         seg.start.u = saved;
         seg.start.sigma = saved + H * H;
       }
-      /* Recompute the segment's states (the reads are not needed again: pass a scratch y). */
+      /* Recompute the segment's states and reads. */
       for (int t = t0; t < t1; t++) {
         int r = t - t0, writes = first[t + 1] - first[t];
-        has_slot[r] = writes > 0;
-        if (!writes) continue;
-        State src = state_after(&seg, &shape, has_slot, r - 1);
-        State dst = {seg.u + r * H * H, seg.sigma + r * H};
-        step(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, src, dst, q + (b * L + t) * H,
-             dq + (b * L + t) * H, seg.s + r * H, seg.unit + r * H);
+        State src = state_after(&seg, &shape, r - 1);
+        seg.has_slot[r] = writes > 0;
+        State dst = writes ? (State){seg.u + r * H * H, seg.sigma + r * H} : src;
+        step(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, src, dst, q + (b * L + t) * H, seg.y + r * H,
+             seg.s + r * H, seg.unit + r * H);
+      }
+      if (g == segments - 1) {
+        State last = state_after(&seg, &shape, t1 - 1 - t0);
+        for (int i = 0; i < H; i++) e[i] = dfinal ? last.sigma[i] * dot_row(H, dw + i * H, last.u + i * H) : 0.0f;
       }
       for (int t = t1 - 1; t >= t0; t--) {
         int r = t - t0, writes = first[t + 1] - first[t];
-        State now = state_after(&seg, &shape, has_slot, r);
-        State before = state_after(&seg, &shape, has_slot, r - 1);
-        const float *dyt = dy + (b * L + t) * H, *qt = q + (b * L + t) * H;
+        State now = state_after(&seg, &shape, r);
+        State before = state_after(&seg, &shape, r - 1);
+        const float *dyt = dy + (b * L + t) * H, *qt = q + (b * L + t) * H, *yt = seg.y + r * H;
         float *dqt = dq + (b * L + t) * H;
         __builtin_memset(dqt, 0, sizeof(float) * H);
         const float *kt = kb + first[t] * H, *vt = vb + first[t] * H;
         for (int i = 0; i < H; i++) {
-          float *dw_row = dw + i * H;
-          const float *u_row = now.u + i * H;
-          float sigma = now.sigma[i];
-          float c = read_adjoint_row(H, dw_row, u_row, dyt[i], dyt[i] * sigma, qt, dqt);
-          if (!writes) continue;
-          /* dP_i = s (dW_i - (dW_i . W_i) W_i), W_i = sigma U_i: a = s, b = -s (sigma c) sigma. */
+          float d = dyt[i], sigma = now.sigma[i];
+          e[i] += d * yt[i]; /* (dW_i + d q) . W_i */
+          if (!writes) {
+            read_adjoint_row(H, dw + i * H, now.u + i * H, d, d * sigma, qt, dqt);
+            continue;
+          }
+          /* dP_i = s (g - (g . W_i) W_i), W_i = sigma U_i: a = s, b = -s e_i sigma. */
           float s = seg.s[r * H + i];
-          float coefficient = -s * sigma * c * sigma * seg.unit[r * H + i];
-          float rho_i = rho ? rho[i] : 1.0f;
-          float previous = write_adjoint_row(H, dw_row, u_row, s, coefficient, writes, kt, vt, i,
-                                             dkb + first[t] * H, dvb + first[t] * H, rho_i,
-                                             drb ? before.u + i * H : 0);
-          if (drb) drb[i] += before.sigma[i] * previous;
+          RowAdjoint row = {d, d * sigma, s, -s * e[i] * sigma * seg.unit[r * H + i], rho ? rho[i] : 1.0f};
+          float previous = before.sigma[i] * write_adjoint_row(H, dw + i * H, now.u + i * H, before.u + i * H, qt, dqt,
+                                                               row, writes, kt, vt, i, dkb + first[t] * H, dvb + first[t] * H);
+          if (drb) drb[i] += previous;
+          e[i] = row.rho * previous;
         }
       }
     }

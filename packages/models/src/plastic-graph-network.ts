@@ -95,7 +95,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   }
 
   protected run(inputs: Tensor3D, state: PlasticState, withState: boolean): ChunkResult<PlasticState> {
-    const [batchSize, length] = inputs.shape;
+    const length = inputs.shape[1];
     // The rows this chunk reads: the previous chunk's last row (if any), then the inputs.
     const offset = state.previousRow ? 1 : 0;
     const rows = state.previousRow ? concat([expandDims<Tensor3D>(state.previousRow, 1), inputs], 1) : inputs;

@@ -48,7 +48,7 @@ function layerSequence(seed: number, batchSize: number, length: number, h: numbe
 /** Reads, final state and the gradients of a loss on both with respect to every input of a layer scan. */
 function layerRun(layer: PlasticLayer, sequence: ReturnType<typeof layerSequence>, scan: (state: tf.Tensor3D, queries: tf.Tensor3D, keys: tf.Tensor3D, values: tf.Tensor3D) => { reads: tf.Tensor3D; state: tf.Tensor3D }) {
   const { queries, keys, values, state } = sequence;
-  const readWeights = tf.randomNormal(tf.concat([queries], 0).shape, 0, 1, 'float32', 11) as tf.Tensor3D;
+  const readWeights = tf.randomNormal(queries.shape, 0, 1, 'float32', 11) as tf.Tensor3D;
   const stateWeights = tf.randomNormal(state.shape, 0, 1, 'float32', 12) as tf.Tensor3D;
   const loss = (s: tf.Tensor3D, q: tf.Tensor3D, k: tf.Tensor3D, v: tf.Tensor3D) => {
     const out = scan(s, q, k, v);
@@ -57,7 +57,9 @@ function layerRun(layer: PlasticLayer, sequence: ReturnType<typeof layerSequence
   const grads = tf.grads(loss as (...x: tf.Tensor[]) => tf.Scalar)([state, queries, keys, values]);
   const out = scan(state, queries, keys, values);
   const { value, grads: variableGrads } =
-    layer.trainableVariables.length > 0 ? tf.variableGrads(() => loss(state, queries, keys, values), layer.trainableVariables) : { value: undefined, grads: {} };
+    layer.trainableVariables.length > 0
+      ? tf.variableGrads(() => loss(state, queries, keys, values), layer.trainableVariables)
+      : { value: undefined, grads: {} as tf.NamedTensorMap };
   return {
     tensors: [out.reads, out.state, ...grads, ...layer.trainableVariables.map((v) => variableGrads[v.name]!)],
     dispose: () => tf.dispose([readWeights, stateWeights, out.reads, out.state, ...(value ? [value] : []), ...grads, ...Object.values(variableGrads)]),

@@ -1,5 +1,5 @@
 import type { GraphDataset } from '@pg/datasets';
-import { loadCheckpoint, type GraphNetwork } from '@pg/models';
+import { loadCheckpoint, loadPlasticKernel, setPlasticKernelThreads, type GraphNetwork } from '@pg/models';
 import { basename, extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { FlatConfig } from '../config/config-keys.js';
@@ -58,8 +58,10 @@ export interface RunOutcome {
 export async function executeRun(source: RunSource, stages: readonly StageName[], log: Logger, command: string): Promise<RunOutcome> {
   const { config, run, name } = openSource(source);
   const backend = await useBackend(config.backend);
+  setPlasticKernelThreads(config.threads ?? undefined);
+  const kernel = await loadPlasticKernel();
   log.attachFile(run.path('run.log'));
-  log.info(`run folder ${run.dir} (${backend.description})`);
+  log.info(`run folder ${run.dir} (${backend.description}; plastic kernel on ${kernel.threads} thread${kernel.threads === 1 ? '' : 's'})`);
   const previous = source.kind === 'folder' ? SummaryWriter.read(run) : undefined;
   const summary = new SummaryWriter(run, { name, command, backend: backend.description, versions: versions() }, previous);
   if (source.kind === 'config') run.writeJson('run_config.json', config);

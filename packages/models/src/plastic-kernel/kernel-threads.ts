@@ -1,5 +1,4 @@
 import { ModelError } from '../errors.js';
-import type { PlasticLayer } from '../plastic-layer.js';
 import { createKernelRunner, type KernelJob, type WasmApi, type WasmModule } from './kernel-runner.js';
 import { PLASTIC_KERNEL_WASM } from './plastic-kernel-binary.js';
 
@@ -47,7 +46,7 @@ export interface PlasticKernelInfo {
 /**
  * Compiles the plastic WebAssembly kernel and starts its threads. Node compiles it
  * on first use anyway; a browser must call this first (browsers compile modules over
- * 4 KB only asynchronously on the main thread), or {@link PlasticLayer} runs its
+ * 4 KB only asynchronously on the main thread), or `PlasticLayer` runs its
  * `reference` implementation.
  *
  * @example

@@ -1,23 +1,16 @@
 import { ParameterError } from '@pg/graphs';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_KEYS } from './config/config-keys.js';
+import { EXIT } from './exit-codes.js';
 import { compareRuns } from './pipeline/compare-runs.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
+import { gridText } from './pipeline/grid-text.js';
 import { commandLine } from './runtime/command-line.js';
 import { createLogger, type Logger } from './runtime/logger.js';
+import { addSweepCommands } from './sweep/sweep-command.js';
 
-/** Exit codes of the `pg` command. */
-export const EXIT = {
-  /** Success. */
-  ok: 0,
-  /** The work failed (an unexpected error). */
-  failed: 1,
-  /** Bad input: a config typo, a wrong type, impossible parameters, a corrupt checkpoint. */
-  badInput: 2,
-  /** Stopped by Ctrl-C; the run folder can be resumed. */
-  interrupted: 130,
-} as const;
+export { EXIT };
 
 interface RunFlags {
   config?: string;
@@ -67,10 +60,15 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
       if (flags.verbose) log.setLevel('debug');
       exitCode = await guarded(log, flags.verbose, async () => {
         const outcome = await executeRun(runSource(flags, source), stages, log, commandLine(argv, process.cwd()));
-        if (outcome.status === 'interrupted') {
+        if (outcome.halted?.status === 'interrupted') {
           log.warn(`interrupted; resume with: pg run --resume ${outcome.run.dir}`);
           return EXIT.interrupted;
         }
+        if (outcome.halted) {
+          log.error(`${outcome.halted.message} (run folder ${outcome.run.dir})`);
+          return EXIT.diverged;
+        }
+        if (outcome.status !== 'complete') log.warn(`the run is ${outcome.status} (see ${outcome.run.path('summary.json')})`);
         process.stdout.write(outcome.report ? `Report: ${outcome.report}\n` : `Run folder: ${outcome.run.dir}\n`);
         return EXIT.ok;
       });
@@ -90,10 +88,15 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     .option('-v, --verbose', 'show stack traces')
     .action(async (dirs: string[], flags: { out: string; verbose?: boolean }) => {
       exitCode = await guarded(log, flags.verbose, async () => {
-        process.stdout.write(`Report: ${await compareRuns(dirs, flags.out)}\n`);
+        const { report, settings } = await compareRuns(dirs, flags.out);
+        if (settings) process.stdout.write(`${gridText(settings, { transpose: true })}\n\n`);
+        process.stdout.write(`Report: ${report}\n`);
         return EXIT.ok;
       });
     });
+  addSweepCommands(program, log, async (verbose, work) => {
+    exitCode = await guarded(log, verbose, work);
+  });
   program.addHelpText('after', `\nConfig keys (${Object.keys(CONFIG_KEYS).length}): see docs/guides/configuration.md, or any key's error message.`);
 
   try {
@@ -106,7 +109,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
 }
 
 function runSource(flags: RunFlags, source: 'config' | 'run' | 'either'): RunSource {
-  if (source === 'run') return { kind: 'folder', dir: flags.run! };
+  if (source === 'run') return { kind: 'folder', dir: flags.run!, redo: true };
   if (flags.resume) {
     if (flags.config) throw new ParameterError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
     return { kind: 'folder', dir: flags.resume, flag: '--resume' };

@@ -1,4 +1,4 @@
-import type { RunSummary, SweepPlan } from '@pg/cli';
+import { parseRunConfigFile, type FlatConfig, type RunSummary, type SweepPlan } from '@pg/cli';
 import { meanInterval, type MeanInterval } from '@pg/eval';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +24,8 @@ export interface SeedRun {
   /** The run folder; `null` for a run read from its committed copies in `docs/results/runs/` (its folder is not at hand). */
   readonly dir: string | null;
   readonly summary: RunSummary;
-  /** The run's config (its `run_config.json`). */
-  readonly config: Record<string, unknown>;
+  /** The run's config (its `run_config.json`, read as the CLI reads a run folder's). */
+  readonly config: FlatConfig;
   /** The curves of the figures; `null` for a run read from its committed copies, which hold no curves. */
   readonly curves: RunCurves | null;
 }
@@ -36,7 +36,7 @@ export interface CollectedRun {
   /** Each finished seed, in the sweep's order. */
   readonly seeds: readonly SeedRun[];
   /** The config the seeds share (the first seed's: they differ only in seed). */
-  readonly config: Record<string, unknown>;
+  readonly config: FlatConfig;
   /** Each headline metric's mean over the seeds that have it (the value itself for one seed). */
   readonly metrics: Readonly<Record<string, number | null>>;
   /** Each headline metric's spread over those seeds: standard deviation and 95% Student t interval (none for one seed). */
@@ -63,12 +63,12 @@ export function collectRuns(catalogue: readonly ReproductionRun[], plan: SweepPl
       const complete = existsSync(join(folder, 'evaluation.json')) && existsSync(join(folder, 'summary.json')) && readJson(join(folder, 'summary.json')).status === 'complete';
       if (complete) {
         const { long, switching } = readJson(join(folder, 'evaluation.json'));
-        seeds.push({ name: run.name, seed: run.seed, dir: folder, summary: readJson(join(folder, 'summary.json')), config: readJson(join(folder, 'run_config.json')), curves: { long, switching } });
+        seeds.push({ name: run.name, seed: run.seed, dir: folder, summary: readJson(join(folder, 'summary.json')), config: parseRunConfigFile(join(folder, 'run_config.json'), []), curves: { long, switching } });
         continue;
       }
       const copies = committedFiles(committed, run.name);
       if (existsSync(copies.summary) && existsSync(copies.config)) {
-        seeds.push({ name: run.name, seed: run.seed, dir: null, summary: readJson(copies.summary), config: readJson(copies.config), curves: null });
+        seeds.push({ name: run.name, seed: run.seed, dir: null, summary: readJson(copies.summary), config: parseRunConfigFile(copies.config, []), curves: null });
       }
     }
     if (seeds.length > 0) collected.push({ spec, seeds, config: seeds[0]!.config, ...overSeeds(seeds) });

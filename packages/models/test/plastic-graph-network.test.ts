@@ -106,7 +106,6 @@ describe('PlasticGraphNetwork', () => {
       decay: false,
       gatedWrite: false,
       reverseWrite: false,
-      implementation: 'fused',
     });
     expect(network.forward(tf.zeros([5, 2, 6]) as tf.Tensor3D).shape).toEqual([5, 2, 4]);
   });

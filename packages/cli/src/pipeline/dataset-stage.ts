@@ -24,26 +24,38 @@ export async function datasetStage(context: RunContext): Promise<GraphDataset> {
   const started = performance.now();
   const dataset = buildDataset(config);
   await stopPoint(context);
-  const { train, test } = dataset;
+  const { train, validation, test } = dataset;
+  const validationGraphs = validation ? `, ${validation.graphs.length} validation graphs (drawn like the test graphs)` : '';
   log.info(
-    `dataset: ${config.dataset_type}, ${train.graphs.length} train and ${test.graphs.length} test graphs, ` +
-      `${train.numWalks + test.numWalks} walks of ${config.num_timesteps} nodes (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    `dataset: ${config.dataset_type}, ${train.graphs.length} train${validationGraphs} and ${test.graphs.length} test graphs, ` +
+      `${train.numWalks + (validation?.numWalks ?? 0) + test.numWalks} walks of ${config.num_timesteps} nodes (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   run.writeJson('dataset_config.json', dataset.config);
 
   // Safe points between the checks, and between the seed oracle's graphs (a thousand of them), so Ctrl-C is honoured promptly.
   const overlap = tripletOverlap(train.graphs, test.graphs);
+  const validationOverlap = validation ? tripletOverlap(train.graphs, validation.graphs) : null;
   const consistency = { train: checkConsistency(train), test: checkConsistency(test) };
   await stopPoint(context);
   const seedRate = await runInSlices(seedOptimalPredictionRateByGraph(dataset.sampler, { steps: config.num_timesteps, seed: config.seed }), context);
-  const checks = { tripletOverlap: overlap, consistency, seedOptimalPredictionRate: seedRate, fairOracle: { train: fairOracleRates(train), test: fairOracleRates(test) } };
+  const checks = {
+    tripletOverlap: overlap,
+    validationTripletOverlap: validationOverlap,
+    consistency,
+    seedOptimalPredictionRate: seedRate,
+    fairOracle: { train: fairOracleRates(train), test: fairOracleRates(test) },
+  };
   run.writeJson('dataset_checks.json', checks);
   log.info(
     `checks: triplet overlap ${(100 * checks.tripletOverlap).toFixed(1)}%, seed oracle ${(100 * checks.seedOptimalPredictionRate).toFixed(1)}%, ` +
       `undirected oracle on test walks ${(100 * checks.fairOracle.test.undirected.expectedAccuracy).toFixed(1)}%`,
   );
   summary.setMetrics({
+    train_graphs: train.graphs.length,
+    validation_graphs: validation?.graphs.length ?? 0,
+    test_graphs: test.graphs.length,
     triplet_overlap: checks.tripletOverlap,
+    ...(checks.validationTripletOverlap === null ? {} : { validation_triplet_overlap: checks.validationTripletOverlap }),
     seed_oracle: checks.seedOptimalPredictionRate,
     test_directed_oracle: checks.fairOracle.test.directed.expectedAccuracy,
     test_undirected_oracle: checks.fairOracle.test.undirected.expectedAccuracy,

@@ -1,5 +1,5 @@
 import type { GraphDataset } from '@pg/datasets';
-import { loadCheckpoint, type GraphNetwork } from '@pg/models';
+import { loadCheckpoint, loadPlasticKernel, setPlasticKernelThreads, type GraphNetwork } from '@pg/models';
 import { ParameterError } from '@pg/graphs';
 import { firstNonFiniteWeight } from '@pg/trainer';
 import { basename, extname } from 'node:path';
@@ -74,7 +74,10 @@ export interface RunOutcome {
  */
 export async function executeRun(source: RunSource, stages: readonly StageName[], log: Logger, command: string): Promise<RunOutcome> {
   const { config, name } = readSource(source);
-  const backend = await useBackend(config.backend);
+  setPlasticKernelThreads(config.threads ?? undefined);
+  const { threads } = await loadPlasticKernel();
+  const tfjs = await useBackend(config.backend);
+  const backend = { ...tfjs, description: `${tfjs.description}; plastic kernel on ${threads} thread${threads === 1 ? '' : 's'}` };
   const fields = { command, backend: backend.description, versions: versions() };
   const owner = lockOwner(command);
   let run: RunFolder;
@@ -168,9 +171,15 @@ export function parseRunConfigFile(path: string, overrides: readonly string[]): 
   return parseRunConfig(text, { name: path }, overrides);
 }
 
+/**
+ * Keys added after run folders were first stored, with the value that gives the behaviour such a
+ * folder's run had (its `run_config.json` lacks them): a resumed or re-evaluated run stays the same.
+ */
+const STORED_BEFORE_KEY: Partial<FlatConfig> = { validation: 'train_walks' };
+
 /** A run folder's flat `run_config.json`, read back through the validation of a YAML config. */
 function jsonAsSections(text: string): string {
-  return JSON.stringify({ global: JSON.parse(text) });
+  return JSON.stringify({ global: { ...STORED_BEFORE_KEY, ...JSON.parse(text) } });
 }
 
 /** The run's checkpoint, once its training is recorded done; refuses one whose weights are not all finite. */

@@ -4,6 +4,7 @@ import { CONFIG_KEYS } from './config/config-keys.js';
 import { compareRuns } from './pipeline/compare-runs.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
+import { commandLine } from './runtime/command-line.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 
 /** Exit codes of the `pg` command. */
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     command.option('-v, --verbose', 'show debug lines and stack traces').action(async (flags: RunFlags) => {
       if (flags.verbose) log.setLevel('debug');
       exitCode = await guarded(log, flags.verbose, async () => {
-        const outcome = await executeRun(runSource(flags, source), stages, log, `pg ${argv.join(' ')}`);
+        const outcome = await executeRun(runSource(flags, source), stages, log, commandLine(argv, process.cwd()));
         if (outcome.status === 'interrupted') {
           log.warn(`interrupted; resume with: pg run --resume ${outcome.run.dir}`);
           return EXIT.interrupted;
@@ -108,7 +109,7 @@ function runSource(flags: RunFlags, source: 'config' | 'run' | 'either'): RunSou
   if (source === 'run') return { kind: 'folder', dir: flags.run! };
   if (flags.resume) {
     if (flags.config) throw new ParameterError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
-    return { kind: 'folder', dir: flags.resume };
+    return { kind: 'folder', dir: flags.resume, flag: '--resume' };
   }
   if (!flags.config) throw new ParameterError('--config', undefined, 'a run config file (e.g. --config configs/quickstart.yaml)');
   const overrides = [...flags.set];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { createLogger } from '../src/runtime/logger.js';
 import type { RunSummary } from '../src/pipeline/run-summary.js';
 
 const tiny = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const SEED_ARTEFACTS = [
   'model.json',
   'weights.bin',
@@ -35,6 +37,8 @@ async function pg(args: string[], onLine: (line: string) => void = () => {}) {
 }
 const summaryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as RunSummary;
 const onlyRun = (out: string) => join(out, readdirSync(out)[0]!);
+/** A run's metrics.jsonl without the wall-clock seconds, which no two runs share. */
+const epochLines = (dir: string) => readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((line) => ({ ...JSON.parse(line), seconds: undefined }));
 
 // No LaTeX in tests: the PDF is compiled only when an engine is on the PATH, which CI may lack.
 const path = process.env.PATH;
@@ -53,7 +57,7 @@ describe('pg run', () => {
     expect(summary.status).toBe('complete');
     expect(summary.error).toBeNull();
     expect(Object.values(summary.stages).map((stage) => stage.status)).toEqual(['done', 'done', 'done', 'done']);
-    for (const key of ['test_accuracy', 'test_undirected_oracle', 'seed_oracle', 'revisit_accuracy', 'first_visit_accuracy', 'long_accuracy', 'level_before_switch', 'parameters_slow']) {
+    for (const key of ['test_accuracy', 'test_undirected_oracle', 'seed_oracle', 'revisit_accuracy', 'first_visit_accuracy', 'long_accuracy', 'long_rolling_average', 'long_rolling_average_directed_oracle', 'level_before_switch', 'parameters_slow']) {
       expect(typeof summary.metrics[key]).toBe('number');
     }
     expect(summary.metrics.triplet_overlap).toBe(0);
@@ -93,13 +97,15 @@ describe('pg run', () => {
     expect(summary.stages.dataset?.status).toBe('failed');
   });
 
-  it('leaves a resumable run on Ctrl-C, which resumes to the weights of an uninterrupted run', async () => {
+  it('leaves a resumable run on Ctrl-C, which resumes to exactly the uninterrupted run', async () => {
+    // Enough Adam steps for a restored optimizer that drifts in its last bits to change the weights.
+    const epochs = ['--set', 'trainer.epochs=8'];
     const whole = mkdtempSync(join(tmpdir(), 'pg-run-'));
-    expect((await pg(['train', '--config', tiny, '--out', whole])).code).toBe(EXIT.ok);
+    expect((await pg(['run', '--config', tiny, '--out', whole, ...epochs])).code).toBe(EXIT.ok);
 
     const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
-    const interrupted = await pg(['run', '--config', tiny, '--out', out], (line) => {
-      if (line.startsWith('epoch {"epoch":1,')) process.emit('SIGINT');
+    const interrupted = await pg(['run', '--config', tiny, '--out', out, ...epochs], (line) => {
+      if (line.startsWith('epoch {"epoch":3,')) process.emit('SIGINT');
     });
     expect(interrupted.code).toBe(EXIT.interrupted);
     const dir = onlyRun(out);
@@ -110,9 +116,57 @@ describe('pg run', () => {
 
     const resumed = await pg(['run', '--resume', dir]);
     expect(resumed.code).toBe(EXIT.ok);
-    expect(resumed.lines).toContain('resuming after epoch 1 of 3');
+    expect(resumed.lines).toContain('resuming after epoch 3 of 8');
     expect(summaryOf(dir).status).toBe('complete');
-    expect(readFileSync(join(dir, 'weights.bin'))).toEqual(readFileSync(join(onlyRun(whole), 'weights.bin')));
+    expect(existsSync(join(dir, 'resume'))).toBe(false);
+    const reference = onlyRun(whole);
+    expect(readFileSync(join(dir, 'weights.bin'))).toEqual(readFileSync(join(reference, 'weights.bin')));
+    expect(epochLines(dir)).toEqual(epochLines(reference));
+    expect(summaryOf(dir).metrics.best_epoch).toBe(summaryOf(reference).metrics.best_epoch);
+    expect(readFileSync(join(dir, 'evaluation.json'), 'utf8')).toBe(readFileSync(join(reference, 'evaluation.json'), 'utf8'));
+  }, 120_000);
+
+  it('lets one process work on a run folder: a second is refused while the first lives, and takes over once it is killed', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const child = spawn(process.execPath, [bin, 'train', '--config', tiny, '--out', out, '--set', 'trainer.epochs=40'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const snapshot = () => readdirSync(out).some((id) => existsSync(join(out, id, 'resume', 'trainer_state.json')));
+    while (!snapshot()) await new Promise((resolve) => setTimeout(resolve, 20));
+    const dir = onlyRun(out);
+    for (const args of [['run', '--resume', dir], ['evaluate', '--run', dir], ['report', '--run', dir]]) {
+      const refused = await pg(args);
+      expect(refused.code).toBe(EXIT.badInput);
+      expect(refused.lines).toEqual([
+        expect.stringMatching(new RegExp(`^error: ${dir} must be a run folder no other pg process works on: process ${child.pid} on \\S+ has held its run.lock since \\S+ \\(pg train --config .*\\); wait for it to end or stop it \\(got "locked"\\)$`)),
+      ]);
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(summaryOf(dir).status).toBe('running'); // what the killed process left; the lock tells it is gone
+    const resumed = await pg(['run', '--resume', dir]);
+    expect(resumed.code).toBe(EXIT.ok);
+    expect(epochLines(dir).map((line) => line.epoch)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(existsSync(join(dir, 'run.lock'))).toBe(false);
+  }, 120_000);
+
+  it('refuses to resume a run whose resume/ snapshot was deleted, rather than append its epochs again', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const interrupted = await pg(['run', '--config', tiny, '--out', out], (line) => {
+      if (line.startsWith('epoch {"epoch":2,')) process.emit('SIGINT');
+    });
+    expect(interrupted.code).toBe(EXIT.interrupted);
+    const dir = onlyRun(out);
+    rmSync(join(dir, 'resume'), { recursive: true });
+    const metrics = readFileSync(join(dir, 'metrics.jsonl'), 'utf8');
+    const refused = await pg(['run', '--resume', dir]);
+    expect(refused.code).toBe(EXIT.badInput);
+    expect(refused.lines.at(-1)).toBe(
+      `error: ${join(dir, 'resume', 'trainer_state.json')} must be the trainer snapshot of the epochs that metrics.jsonl records (2 lines), ` +
+        `without which the run cannot continue; start it afresh with: pg run --config ${join(dir, 'run_config.json')} (got "missing")`,
+    );
+    expect(readFileSync(join(dir, 'metrics.jsonl'), 'utf8')).toBe(metrics);
+    const again = await pg(['run', '--config', join(dir, 'run_config.json'), '--out', out]);
+    expect(again.code).toBe(EXIT.ok);
   }, 120_000);
 
   it('evaluates and reports an existing run folder', async () => {

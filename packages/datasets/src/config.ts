@@ -10,8 +10,15 @@ export interface DatasetOptions {
   edgeProb?: number;
   /** Random walks run on each graph. Default 64. */
   numSamplesPerGraph?: number;
-  /** Graphs in all, train and test together. Default 200. */
+  /** How many graphs: all of them, or the training graphs only, as `numGraphsCounts` says. Default 200. */
   numGraphs?: number;
+  /**
+   * What `numGraphs` counts. `all` (the default): train and test graphs together, the test split
+   * taking `round(numGraphs × testFraction)` of them. `train`: the training graphs only, with
+   * `max(1, ceil(testFraction × numGraphs))` test graphs on top, the original project's rule (its
+   * `num_graphs: 10000` runs had 10,000 training and 2,000 test graphs).
+   */
+  numGraphsCounts?: NumGraphsCounts;
   /** T, the nodes of each walk: a walk makes T − 1 moves and gives T − 1 predictions. Default 32. */
   numTimesteps?: number;
   /** Size of the action space shared by all graphs. Default 8. */
@@ -34,6 +41,9 @@ export interface DisjointDatasetOptions extends DatasetOptions {
   kTest?: number;
 }
 
+/** What a dataset's `numGraphs` counts: every graph (`all`), or the training graphs only (`train`, the original project's rule). */
+export type NumGraphsCounts = 'all' | 'train';
+
 /** The graph family of a dataset as plain JSON: the generator's name and its parameters. */
 export type GraphFamilyJSON = {
   /** The generator's family name (`gnp`, `grid`, `torus`, `ring`, or a custom one). */
@@ -50,8 +60,10 @@ export interface StandardDatasetConfig {
   readonly edgeProb: number | null;
   /** Random walks run on each graph. */
   readonly numSamplesPerGraph: number;
-  /** Graphs in all, train and test together. */
+  /** How many graphs, as `numGraphsCounts` says. */
   readonly numGraphs: number;
+  /** What `numGraphs` counts: every graph, or the training graphs only. */
+  readonly numGraphsCounts: NumGraphsCounts;
   /** T, the nodes of each walk (T − 1 predictions). */
   readonly numTimesteps: number;
   /** Size of the action space shared by all graphs. */
@@ -84,6 +96,7 @@ const DEFAULTS = {
   edgeProb: 0.2,
   numSamplesPerGraph: 64,
   numGraphs: 200,
+  numGraphsCounts: 'all',
   numTimesteps: 32,
   numActions: 8,
   testFraction: 0.2,
@@ -123,8 +136,12 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
     family = gnpGenerator({ numNodes, edgeProb });
   }
   const numGraphs = requireInteger('numGraphs', options.numGraphs ?? DEFAULTS.numGraphs, 1);
+  const numGraphsCounts = options.numGraphsCounts ?? DEFAULTS.numGraphsCounts;
+  if (numGraphsCounts !== 'all' && numGraphsCounts !== 'train') {
+    throw new DatasetError('numGraphsCounts', numGraphsCounts, "'all' (train and test graphs together) or 'train' (training graphs only)");
+  }
   const testFraction = requireUnitNumber('testFraction', options.testFraction ?? DEFAULTS.testFraction, true);
-  if (numTestGraphs({ numGraphs, testFraction }) === numGraphs) {
+  if (splitGraphCounts({ numGraphs, numGraphsCounts, testFraction }).train === 0) {
     throw new DatasetError('testFraction', testFraction, `small enough to leave a train graph out of numGraphs ${numGraphs}`);
   }
   const numActions = requireInteger('numActions', options.numActions ?? DEFAULTS.numActions, type === 'disjoint' ? 2 : 1);
@@ -133,6 +150,7 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
     edgeProb,
     numSamplesPerGraph: requireInteger('numSamplesPerGraph', options.numSamplesPerGraph ?? DEFAULTS.numSamplesPerGraph, 1),
     numGraphs,
+    numGraphsCounts,
     numTimesteps: requireInteger('numTimesteps', options.numTimesteps ?? DEFAULTS.numTimesteps, 2),
     numActions,
     testFraction,
@@ -146,9 +164,32 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
   return { type, ...shared, kTrain, kTest };
 }
 
-/** How many of a configuration's graphs form the test split: `round(numGraphs × testFraction)`. */
-export function numTestGraphs(config: Pick<DatasetConfig, 'numGraphs' | 'testFraction'>): number {
-  return Math.round(config.numGraphs * config.testFraction);
+/** The number of graphs in each split of a dataset. */
+export interface SplitGraphCounts {
+  /** Graphs the model trains on. */
+  readonly train: number;
+  /** Held-out graphs the model is tested on. */
+  readonly test: number;
+}
+
+/**
+ * How many graphs each split of a configuration holds. With `numGraphsCounts: 'all'` the test
+ * split takes `round(numGraphs × testFraction)` of the `numGraphs`; with `'train'` there are
+ * `numGraphs` training graphs and `max(1, ceil(testFraction × numGraphs))` test graphs besides,
+ * computed in floating point as the original project did (0.55 × 100 gives 56 test graphs).
+ * A configuration stored before `numGraphsCounts` existed counts all graphs.
+ *
+ * @example
+ * ```ts
+ * splitGraphCounts({ numGraphs: 400, testFraction: 0.2 }); // { train: 320, test: 80 }
+ * splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2 }); // { train: 10000, test: 2000 }
+ * ```
+ */
+export function splitGraphCounts(config: Pick<DatasetConfig, 'numGraphs' | 'testFraction'> & { readonly numGraphsCounts?: NumGraphsCounts }): SplitGraphCounts {
+  const { numGraphs, testFraction } = config;
+  if (config.numGraphsCounts === 'train') return { train: numGraphs, test: Math.max(1, Math.ceil(testFraction * numGraphs)) };
+  const test = Math.round(numGraphs * testFraction);
+  return { train: numGraphs - test, test };
 }
 
 /** The generator a configuration describes: the one given, or G(n, p) from `numNodes` and `edgeProb`. */

@@ -1,5 +1,5 @@
 import { createRng, deriveSeed, randomWalk } from '@pg/graphs';
-import { numTestGraphs, type DatasetConfig } from './config.js';
+import { splitGraphCounts, type DatasetConfig } from './config.js';
 import type { GraphSampler } from './graph-sampler.js';
 import { WalkSplit, type SplitName } from './walk-split.js';
 
@@ -17,9 +17,9 @@ export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends
 
 /**
  * The common recipe of every dataset (the seed project's BaseGraphDataset):
- * draws `numGraphs` graphs from `sampler`, the first `numGraphs −
- * round(numGraphs × testFraction)` for the train split and the rest for the
- * test split, and runs `numSamplesPerGraph` random walks of `numTimesteps`
+ * draws the graphs of each split from `sampler` (how many:
+ * {@link splitGraphCounts}, from `numGraphs`, `numGraphsCounts` and
+ * `testFraction`), and runs `numSamplesPerGraph` random walks of `numTimesteps`
  * nodes from uniform start nodes on each. Graph `i` of a split is drawn
  * with the seed `deriveSeed(seed, split, i, 'graph')` and walked with
  * `deriveSeed(seed, split, i, 'walks')`, so every graph is independent of
@@ -34,12 +34,12 @@ export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends
  * ```
  */
 export function createGraphDataset<C extends DatasetConfig, S extends GraphSampler>(config: C, sampler: S): GraphDataset<C, S> {
-  const numTest = numTestGraphs(config);
+  const counts = splitGraphCounts(config);
   return {
     config,
     sampler,
-    train: generateSplit(config, sampler, 'train', config.numGraphs - numTest),
-    test: generateSplit(config, sampler, 'test', numTest),
+    train: generateSplit(config, sampler, 'train', counts.train),
+    test: generateSplit(config, sampler, 'test', counts.test),
   };
 }
 

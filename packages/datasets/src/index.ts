@@ -1,11 +1,14 @@
 export { batches, type BatchOptions, type WalkBatch } from './batches.js';
 export {
   resolveDatasetConfig,
+  splitGraphCounts,
   type DatasetConfig,
   type DatasetOptions,
   type DisjointDatasetConfig,
   type DisjointDatasetOptions,
   type GraphFamilyJSON,
+  type NumGraphsCounts,
+  type SplitGraphCounts,
   type StandardDatasetConfig,
 } from './config.js';
 export { checkConsistency, type ConsistencyReport } from './consistency.js';

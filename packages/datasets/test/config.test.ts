@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { gridGenerator, ringGenerator } from '@pg/graphs';
-import { configGenerator, numTestGraphs, resolveDatasetConfig } from '../src/config.js';
+import { configGenerator, resolveDatasetConfig, splitGraphCounts } from '../src/config.js';
 import { DatasetError } from '../src/errors.js';
 
 describe('resolveDatasetConfig', () => {
@@ -12,6 +12,7 @@ describe('resolveDatasetConfig', () => {
       edgeProb: 0.2,
       numSamplesPerGraph: 64,
       numGraphs: 200,
+      numGraphsCounts: 'all',
       numTimesteps: 32,
       numActions: 8,
       testFraction: 0.2,
@@ -50,6 +51,10 @@ describe('resolveDatasetConfig', () => {
         'testFraction must be small enough to leave a train graph out of numGraphs 2 (got 0.8)',
       ],
       [() => resolveDatasetConfig('standard', { seed: 1.5 }), 'seed must be an integer'],
+      [
+        () => resolveDatasetConfig('standard', { numGraphsCounts: 'test' as never }),
+        "numGraphsCounts must be 'all' (train and test graphs together) or 'train' (training graphs only) (got \"test\")",
+      ],
       [() => resolveDatasetConfig('disjoint', { numActions: 1 }), 'numActions must be an integer ≥ 2 (got 1)'],
       [() => resolveDatasetConfig('disjoint', { numActions: 8, kTrain: 8 }), 'kTrain must be an integer in [1, 7] (got 8)'],
       [() => resolveDatasetConfig('disjoint', { numActions: 8, kTrain: 5, kTest: 4 }), 'kTest must be an integer in [1, 3] (got 4)'],
@@ -69,10 +74,24 @@ describe('resolveDatasetConfig', () => {
   });
 });
 
-describe('numTestGraphs', () => {
-  it('rounds numGraphs × testFraction', () => {
-    expect(numTestGraphs({ numGraphs: 150, testFraction: 0.2 })).toBe(30);
-    expect(numTestGraphs({ numGraphs: 7, testFraction: 0.25 })).toBe(2);
-    expect(numTestGraphs({ numGraphs: 7, testFraction: 0 })).toBe(0);
+describe('splitGraphCounts', () => {
+  it('counting all graphs, gives round(numGraphs × testFraction) of them to the test split', () => {
+    expect(splitGraphCounts({ numGraphs: 150, testFraction: 0.2 })).toEqual({ train: 120, test: 30 });
+    expect(splitGraphCounts({ numGraphs: 7, numGraphsCounts: 'all', testFraction: 0.25 })).toEqual({ train: 5, test: 2 });
+    expect(splitGraphCounts({ numGraphs: 7, testFraction: 0 })).toEqual({ train: 7, test: 0 });
+  });
+
+  it("counting training graphs, adds max(1, ceil(testFraction × numGraphs)) test graphs as the original's float arithmetic does", () => {
+    expect(splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2 })).toEqual({ train: 10_000, test: 2000 });
+    expect(splitGraphCounts({ numGraphs: 150, numGraphsCounts: 'train', testFraction: 0.2 })).toEqual({ train: 150, test: 30 });
+    // 0.55 × 100 is 55.00000000000001 in floating point (in Python as here), so its ceiling is 56.
+    expect(splitGraphCounts({ numGraphs: 100, numGraphsCounts: 'train', testFraction: 0.55 })).toEqual({ train: 100, test: 56 });
+    expect(splitGraphCounts({ numGraphs: 3, numGraphsCounts: 'train', testFraction: 0 })).toEqual({ train: 3, test: 1 });
+  });
+
+  it('shapes the dataset: training graphs only, test graphs on top', () => {
+    const config = resolveDatasetConfig('disjoint', { numNodes: 8, edgeProb: 0.3, numActions: 10, numGraphs: 150, numGraphsCounts: 'train' });
+    expect(config.numGraphsCounts).toBe('train');
+    expect(splitGraphCounts(config)).toEqual({ train: 150, test: 30 });
   });
 });

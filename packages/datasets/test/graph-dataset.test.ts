@@ -27,6 +27,17 @@ describe('createGraphDataset', () => {
     }
   });
 
+  it('counting training graphs only, adds the test graphs on top and keeps the same graph for each index', () => {
+    const config = (numGraphsCounts: 'all' | 'train') =>
+      resolveDatasetConfig('standard', { generator, numActions: 5, numGraphs: 8, numGraphsCounts, numSamplesPerGraph: 3, numTimesteps: 6, testFraction: 0.25, seed: 9 });
+    const all = createGraphDataset(config('all'), sampler);
+    const train = createGraphDataset(config('train'), sampler);
+    expect(train.train.graphs).toHaveLength(8);
+    expect(train.test.graphs).toHaveLength(2);
+    expect(train.train.nodes.subarray(0, all.train.nodes.length)).toEqual(all.train.nodes);
+    expect(train.test.nodes).toEqual(all.test.nodes);
+  });
+
   it('draws graph i of a split from its own seed, whatever else is generated', () => {
     const small = build(4, 0);
     const large = build(12, 0);

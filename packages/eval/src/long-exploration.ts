@@ -6,6 +6,7 @@ import { correctness, meanOverSequences } from './mean-over-sequences.js';
 import type { NextNodeModel } from './next-node-model.js';
 import { predictSequences } from './predict-sequences.js';
 import { rollingMean, type Curve } from './rolling-mean.js';
+import { seedRollingAverage } from './seed-rolling-average.js';
 import { oracleExpectedCorrect, scoreSteps, type StepAccuracy } from './step-accuracy.js';
 
 /** Options of {@link longExploration}. */
@@ -20,6 +21,16 @@ export interface LongExplorationOptions {
   chunkLength?: number;
   /** Seed of the choice of graphs, the walks and the initial state. Default 0. */
   seed?: number;
+}
+
+/** One statistic of the long explorations, for the model and for the fair oracles computed the same way over the same steps. */
+export interface BesideOracles {
+  /** The model's value. */
+  readonly model: number;
+  /** The value of the oracle that remembers moves forwards only. */
+  readonly directed: number;
+  /** The value of the oracle that also remembers them backwards. */
+  readonly undirected: number;
 }
 
 /** What {@link longExploration} measures. */
@@ -43,6 +54,12 @@ export interface LongExplorationResult {
   };
   /** The last point of the rolling curve: accuracy once the graph is well explored. */
   readonly finalAccuracy: number;
+  /**
+   * The original project's number ({@link seedRollingAverage}: the mean of the rolling curve with
+   * short windows at the start), averaged over the explorations, beside the same for the oracles.
+   * The original took it on one exploration of one graph.
+   */
+  readonly seedRollingAverage: BesideOracles;
 }
 
 /**
@@ -72,9 +89,12 @@ export function longExploration<S extends TensorContainer>(
   });
   const predictions = predictSequences(model, sequences, { chunkLength: options.chunkLength, rng: createRng(deriveSeed(seed, 'long', 'state')) });
   const oracle = sequences.map((sequence) => fairOracle(sequence));
-  const curve = rollingMean(meanOverSequences(sequences.map((s, i) => correctness(predictions[i]!, s.targets))), options.window);
-  const oracleCurve = (kind: 'directed' | 'undirected') =>
-    rollingMean(meanOverSequences(oracle.map((result) => oracleExpectedCorrect(result[kind], model.numNodes))), options.window);
+  const correct = meanOverSequences(sequences.map((s, i) => correctness(predictions[i]!, s.targets)));
+  const oracleCorrect = (kind: 'directed' | 'undirected') => meanOverSequences(oracle.map((result) => oracleExpectedCorrect(result[kind], model.numNodes)));
+  const curve = rollingMean(correct, options.window);
+  const oracleCurve = (kind: 'directed' | 'undirected') => rollingMean(oracleCorrect(kind), options.window);
+  // The statistic is linear in the series, so taking it on the mean over explorations averages it over them.
+  const seedAverage = (values: Float64Array) => seedRollingAverage(values, options.window);
   return {
     steps: options.steps,
     window: options.window,
@@ -83,5 +103,6 @@ export function longExploration<S extends TensorContainer>(
     curve,
     oracleCurves: { directed: oracleCurve('directed'), undirected: oracleCurve('undirected') },
     finalAccuracy: curve.y[curve.y.length - 1]!,
+    seedRollingAverage: { model: seedAverage(correct), directed: seedAverage(oracleCorrect('directed')), undirected: seedAverage(oracleCorrect('undirected')) },
   };
 }

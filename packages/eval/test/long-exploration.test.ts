@@ -19,6 +19,11 @@ describe('longExploration', () => {
     expect(result.finalAccuracy).toBe(result.curve.y[250]);
     // On small graphs walked 300 steps, nearly every late step is knowable.
     expect(result.oracleCurves.undirected.y[250]).toBeGreaterThan(0.95);
+    // The original's statistic weighs the early steps (little known yet) more than the plain mean does.
+    const { seedRollingAverage: seed } = result;
+    expect(seed.undirected).toBeLessThan(result.score.oracle.undirected.expectedAccuracy);
+    expect(seed.directed).toBeLessThanOrEqual(seed.undirected);
+    expect(seed.model).toBeGreaterThanOrEqual(0);
     expect(longExploration(model, graphs, { steps: 300, window: 50, explorations: 3, chunkLength: 300, seed: 5 })).toEqual(result);
     model.dispose();
   });

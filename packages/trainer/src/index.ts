@@ -4,7 +4,7 @@ export { jsonlMetrics } from './jsonl-metrics.js';
 export { learningRateAt } from './learning-rate.js';
 export { nextNodeScore, type BatchScore } from './next-node-loss.js';
 export { createProgress, formatDuration, type Progress, type ProgressOptions } from './progress.js';
-export { loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE, SNAPSHOT_WEIGHTS_FILE } from './snapshot-files.js';
+export { loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE } from './snapshot-files.js';
 export { Trainer, type TrainerSnapshot, type TrainingResult } from './trainer.js';
 export type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 export { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';

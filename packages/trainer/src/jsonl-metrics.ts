@@ -1,10 +1,17 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { NetworkState } from '@pg/models';
-import type { TrainerCallbacks } from './trainer-callbacks.js';
+import type { EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
+
+const line = (record: EpochRecord) => `${JSON.stringify({ event: 'epoch', ...record })}\n`;
 
 /**
- * Appends one JSON line per finished epoch (`{"event":"epoch", ...record}`)
- * to `path`: machine-readable metrics that survive a crash.
+ * Keeps `path` a JSON-lines file of the finished epochs, one
+ * `{"event":"epoch", ...record}` line each: machine-readable metrics that
+ * survive a crash. When training starts, the file is rewritten to hold
+ * exactly the epochs the trainer has finished (none for a fresh trainer; a
+ * restored snapshot's history after a resume), so lines written after that
+ * snapshot by an interrupted run, or a line cut short by a kill, never
+ * appear twice or half; then each epoch appends its line.
  *
  * @example
  * ```ts
@@ -13,8 +20,13 @@ import type { TrainerCallbacks } from './trainer-callbacks.js';
  */
 export function jsonlMetrics<S extends NetworkState = NetworkState>(path: string): TrainerCallbacks<S> {
   return {
+    onTrainStart(trainer) {
+      // Written whole under another name, then renamed: a kill leaves the old file or the new one.
+      writeFileSync(`${path}.partial`, trainer.history.map(line).join(''));
+      renameSync(`${path}.partial`, path);
+    },
     onEpochEnd(record) {
-      appendFileSync(path, `${JSON.stringify({ event: 'epoch', ...record })}\n`);
+      appendFileSync(path, line(record));
     },
   };
 }

@@ -1,16 +1,18 @@
-import { io, type NamedTensorMap, type Tensor } from '@tensorflow/tfjs-core';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { io, type NamedTensorMap } from '@tensorflow/tfjs-core';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TrainerError } from './errors.js';
 import type { TrainerSnapshot } from './trainer.js';
 
-/** The file name of a saved snapshot's JSON manifest inside its folder. */
+/** The file name of a saved snapshot's JSON manifest inside its folder; it names the snapshot's tensor file. */
 export const SNAPSHOT_MANIFEST_FILE = 'trainer_state.json';
-/** The file name of a saved snapshot's tensors (optimizer state, best weights) inside its folder. */
-export const SNAPSHOT_WEIGHTS_FILE = 'trainer_state.bin';
 
 const FORMAT = 'pg-trainer-snapshot';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+/** Every file a snapshot folder holds starts so: the manifest, tensor files and their temporary copies. */
+const FILE_PREFIX = 'trainer_state';
+/** The tensor groups of a snapshot, each stored under `<group>/<name>`. */
+const GROUPS = ['weights', 'optimizer', 'best'] as const;
 
 interface SnapshotManifest {
   format: typeof FORMAT;
@@ -19,27 +21,33 @@ interface SnapshotManifest {
   completedEpochs: number;
   history: TrainerSnapshot['history'];
   best: TrainerSnapshot['best'];
-  optimizerCount: number;
-  bestWeightNames: string[] | null;
+  hasBestWeights: boolean;
+  /** The tensor file of this snapshot, in the same folder. */
+  weightsFile: string;
   weightSpecs: io.WeightsManifestEntry[];
   byteLength: number;
 }
 
 /**
- * Writes a {@link TrainerSnapshot} to `dir` as a JSON manifest and one binary
- * file of tensors (tfjs-core's weight encoding), each written to a temporary
- * name first, so an interruption never leaves a half-written snapshot.
+ * Writes a {@link TrainerSnapshot} to `dir` (created if needed) so that a
+ * kill at any moment leaves the previous snapshot or this one, whole: the
+ * tensors (tfjs-core's weight encoding) go to a new file named after the
+ * epoch, then the JSON manifest that names that file replaces the old
+ * manifest in one rename, and only then are the older tensor files removed.
  *
  * @example
  * ```ts
- * await saveSnapshot(await trainer.snapshot(), 'run/abc/resume');
+ * const snapshot = trainer.snapshot();
+ * await saveSnapshot(snapshot, 'run/abc/resume');
+ * tf.dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);
  * ```
  */
 export async function saveSnapshot(snapshot: TrainerSnapshot, dir: string): Promise<void> {
   const tensors: NamedTensorMap = {};
-  snapshot.optimizer.forEach((tensor, i) => (tensors[`optimizer/${i}`] = tensor));
-  for (const [name, tensor] of Object.entries(snapshot.bestWeights ?? {})) tensors[`best/${name}`] = tensor;
+  const groups = { weights: snapshot.weights, optimizer: snapshot.optimizer, best: snapshot.bestWeights ?? {} };
+  for (const group of GROUPS) for (const [name, tensor] of Object.entries(groups[group])) tensors[`${group}/${name}`] = tensor;
   const { data, specs } = await io.encodeWeights(tensors);
+  const weightsFile = `${FILE_PREFIX}-${String(snapshot.completedEpochs).padStart(6, '0')}.bin`;
   const manifest: SnapshotManifest = {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
@@ -47,16 +55,20 @@ export async function saveSnapshot(snapshot: TrainerSnapshot, dir: string): Prom
     completedEpochs: snapshot.completedEpochs,
     history: snapshot.history,
     best: snapshot.best,
-    optimizerCount: snapshot.optimizer.length,
-    bestWeightNames: snapshot.bestWeights ? Object.keys(snapshot.bestWeights) : null,
+    hasBestWeights: snapshot.bestWeights !== null,
+    weightsFile,
     weightSpecs: specs,
     byteLength: data.byteLength,
   };
-  await writeWhole(join(dir, SNAPSHOT_WEIGHTS_FILE), new Uint8Array(data));
+  await mkdir(dir, { recursive: true });
+  await writeWhole(join(dir, weightsFile), new Uint8Array(data));
   await writeWhole(join(dir, SNAPSHOT_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(FILE_PREFIX) && name !== weightsFile && name !== SNAPSHOT_MANIFEST_FILE) await rm(join(dir, name), { force: true });
+  }
 }
 
-/** Reads a snapshot written by {@link saveSnapshot}; the caller owns its tensors. */
+/** Reads the snapshot written last by {@link saveSnapshot} in `dir`; the caller owns its tensors. */
 export async function loadSnapshot(dir: string): Promise<TrainerSnapshot> {
   const manifestPath = join(dir, SNAPSHOT_MANIFEST_FILE);
   let manifest: SnapshotManifest;
@@ -65,18 +77,38 @@ export async function loadSnapshot(dir: string): Promise<TrainerSnapshot> {
   } catch (error) {
     throw new TrainerError(manifestPath, (error as Error).message, 'a readable trainer snapshot manifest');
   }
-  if (manifest.format !== FORMAT) throw new TrainerError(`${manifestPath} format`, manifest.format, `"${FORMAT}"`);
+  if (manifest?.format !== FORMAT) throw new TrainerError(`${manifestPath} format`, manifest?.format, `"${FORMAT}"`);
   if (manifest.formatVersion !== FORMAT_VERSION) throw new TrainerError(`${manifestPath} formatVersion`, manifest.formatVersion, String(FORMAT_VERSION));
-  const bytes = await readFile(join(dir, SNAPSHOT_WEIGHTS_FILE));
+  const weightsPath = join(dir, String(manifest.weightsFile));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(weightsPath);
+  } catch (error) {
+    throw new TrainerError(weightsPath, (error as NodeJS.ErrnoException).code ?? (error as Error).message, 'the readable tensor file its manifest names');
+  }
   if (bytes.byteLength !== manifest.byteLength) {
-    throw new TrainerError(join(dir, SNAPSHOT_WEIGHTS_FILE), `${bytes.byteLength} bytes`, `${manifest.byteLength} bytes, as its manifest says (the file is truncated or from another snapshot)`);
+    throw new TrainerError(weightsPath, `${bytes.byteLength} bytes`, `${manifest.byteLength} bytes, as its manifest says (the file is truncated or from another snapshot)`);
   }
   const tensors = io.decodeWeights(new Uint8Array(bytes).buffer, manifest.weightSpecs);
-  const optimizer: Tensor[] = Array.from({ length: manifest.optimizerCount }, (_, i) => tensors[`optimizer/${i}`]!);
-  const bestWeights = manifest.bestWeightNames && Object.fromEntries(manifest.bestWeightNames.map((name) => [name, tensors[`best/${name}`]!]));
-  return { options: manifest.options, completedEpochs: manifest.completedEpochs, history: manifest.history, best: manifest.best, optimizer, bestWeights };
+  const groups = Object.fromEntries(GROUPS.map((group) => [group, {} as NamedTensorMap])) as Record<(typeof GROUPS)[number], NamedTensorMap>;
+  for (const [key, tensor] of Object.entries(tensors)) {
+    const slash = key.indexOf('/');
+    const group = groups[key.slice(0, slash) as (typeof GROUPS)[number]];
+    if (group === undefined) throw new TrainerError(`${manifestPath} weightSpecs`, key, `names under ${GROUPS.map((name) => `${name}/`).join(', ')}`);
+    group[key.slice(slash + 1)] = tensor;
+  }
+  return {
+    options: manifest.options,
+    completedEpochs: manifest.completedEpochs,
+    history: manifest.history,
+    best: manifest.best,
+    weights: groups.weights,
+    optimizer: groups.optimizer,
+    bestWeights: manifest.hasBestWeights ? groups.best : null,
+  };
 }
 
+/** Writes a file under a temporary name and renames it into place, so it is never seen half-written. */
 async function writeWhole(path: string, data: string | Uint8Array): Promise<void> {
   await writeFile(`${path}.partial`, data);
   await rename(`${path}.partial`, path);

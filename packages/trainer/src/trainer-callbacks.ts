@@ -45,6 +45,8 @@ export interface BatchInfo {
  * ```
  */
 export interface TrainerCallbacks<S extends NetworkState = NetworkState> {
+  /** Once when {@link Trainer.fit} starts, after any restore: `trainer.completedEpochs` epochs are already done. */
+  onTrainStart?(trainer: Trainer<S>): void | Promise<void>;
   /** Before the first batch of an epoch (`epoch` is 1-based). */
   onEpochStart?(epoch: number, trainer: Trainer<S>): void | Promise<void>;
   /** After an epoch and its validation. */

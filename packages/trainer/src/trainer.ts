@@ -13,13 +13,13 @@ import {
   square,
   sum,
   tidy,
-  train,
+  util,
   variableGrads,
-  type AdamOptimizer,
   type NamedTensorMap,
   type Scalar,
   type Tensor,
 } from '@tensorflow/tfjs-core';
+import { Adam } from './adam.js';
 import { TrainerError } from './errors.js';
 import { learningRateAt } from './learning-rate.js';
 import { nextNodeScore } from './next-node-loss.js';
@@ -39,7 +39,7 @@ export interface TrainingResult {
   readonly stopped: boolean;
 }
 
-/** Everything a trainer needs to continue where it stopped, apart from the model's weights. */
+/** Everything a trainer needs to continue where it stopped, the model's weights included. */
 export interface TrainerSnapshot {
   /** The options of the trainer that took the snapshot. */
   readonly options: ResolvedTrainerOptions;
@@ -54,8 +54,10 @@ export interface TrainerSnapshot {
     /** Its validation loss. */
     readonly valLoss: number;
   } | null;
-  /** Adam's state in order: the step count, then first and second moments per variable. */
-  readonly optimizer: readonly Tensor[];
+  /** The model's weights after `completedEpochs`, by variable name. */
+  readonly weights: NamedTensorMap;
+  /** Adam's state by name: the bias-correction powers (`beta1_power`, `beta2_power`) and each weight's moments (`m/<name>`, `v/<name>`). */
+  readonly optimizer: NamedTensorMap;
   /** The best weights so far, by variable name (absent without validation). */
   readonly bestWeights: NamedTensorMap | null;
 }
@@ -83,10 +85,14 @@ export class Trainer<S extends NetworkState = NetworkState> {
   /** Which walks of the split train and which validate. */
   readonly partition: WalkPartition;
   private readonly callbacks: ReadonlyArray<TrainerCallbacks<S>>;
-  private readonly optimizer: AdamOptimizer;
-  private history: EpochRecord[] = [];
+  private readonly optimizer: Adam;
+  private records: EpochRecord[] = [];
   private best: { epoch: number; valLoss: number } | null = null;
   private bestWeights: NamedTensorMap | null = null;
+  /** The weights of the last finished epoch, kept once `fit` has put the best ones in the model. */
+  private latestWeights: NamedTensorMap | null = null;
+  /** Whether a stop ended an epoch before its last batch: weights and optimizer are then mid-epoch. */
+  private cutShort = false;
   private stopRequested = false;
 
   constructor(
@@ -106,15 +112,25 @@ export class Trainer<S extends NetworkState = NetworkState> {
     }
     this.callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks as TrainerCallbacks<S>];
     // PyTorch's Adam defaults, as in the seed (tfjs's epsilon default is 1e-7).
-    this.optimizer = train.adam(this.options.learningRate, 0.9, 0.999, 1e-8);
+    this.optimizer = new Adam(this.options.learningRate, 0.9, 0.999, 1e-8);
   }
 
   /** Epochs finished so far (after a resume, those of the earlier run too). */
   get completedEpochs(): number {
-    return this.history.length;
+    return this.records.length;
   }
 
-  /** Asks training to end after the current batch; the best weights are still restored. */
+  /** One record per finished epoch, in order (after a resume, those of the earlier run too). */
+  get history(): readonly EpochRecord[] {
+    return this.records;
+  }
+
+  /**
+   * Asks training to end after the current batch; the best weights are still
+   * restored. Asked from `onEpochEnd`, it ends at an epoch boundary, where a
+   * {@link Trainer.snapshot} can be taken; asked mid-epoch, it leaves that
+   * epoch cut short (resume from the snapshot of the last finished epoch).
+   */
   stop(): void {
     this.stopRequested = true;
   }
@@ -122,63 +138,92 @@ export class Trainer<S extends NetworkState = NetworkState> {
   /** Trains the remaining epochs and restores the best weights. */
   async fit(): Promise<TrainingResult> {
     this.stopRequested = false;
+    this.takeBackLatestWeights();
+    for (const callback of this.callbacks) await callback.onTrainStart?.(this);
     const { epochs } = this.options;
     for (let epoch = this.completedEpochs; epoch < epochs && !this.stopRequested; epoch++) {
       const record = await this.trainEpoch(epoch);
-      if (this.stopRequested) break;
-      this.history.push(record);
+      if (record === null) {
+        this.cutShort = true;
+        break;
+      }
+      this.records.push(record);
       if (record.valLoss !== null && (this.best === null || record.valLoss < this.best.valLoss)) {
         this.best = { epoch: record.epoch, valLoss: record.valLoss };
         this.keepBestWeights();
       }
       for (const callback of this.callbacks) await callback.onEpochEnd?.(record, this);
     }
+    if (this.bestWeights && !this.cutShort) this.latestWeights = copyWeights(this.model.namedVariables);
     this.restoreBestWeights();
     return {
-      history: [...this.history],
+      history: [...this.records],
       bestEpoch: this.best?.epoch ?? this.completedEpochs,
       bestValLoss: this.best?.valLoss ?? null,
       stopped: this.stopRequested,
     };
   }
 
-  /** The state to resume from later; the caller saves the model's weights beside it. Tensors are copies the caller owns. */
-  async snapshot(): Promise<TrainerSnapshot> {
-    const optimizer = (await this.optimizer.getWeights()).map(({ tensor }) => clone(tensor));
-    const bestWeights = this.bestWeights && Object.fromEntries(Object.entries(this.bestWeights).map(([name, value]) => [name, clone(value)]));
-    return { options: this.options, completedEpochs: this.completedEpochs, history: [...this.history], best: this.best, optimizer, bestWeights };
+  /**
+   * The state to resume from later, the model's weights included: taken
+   * between epochs, it continues bit for bit. Tensors are copies the caller
+   * owns (free them with `dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}])`).
+   */
+  snapshot(): TrainerSnapshot {
+    if (this.cutShort) {
+      throw new TrainerError('snapshot', `epoch ${this.completedEpochs + 1} cut short by stop()`, 'taken between epochs (in onEpochEnd, or after a fit that finished its last epoch)');
+    }
+    return {
+      options: this.options,
+      completedEpochs: this.completedEpochs,
+      history: [...this.records],
+      best: this.best,
+      weights: this.latestWeights ? copyWeights(Object.entries(this.latestWeights)) : copyWeights(this.model.namedVariables),
+      optimizer: this.optimizer.state(),
+      bestWeights: this.bestWeights && copyWeights(Object.entries(this.bestWeights)),
+    };
   }
 
   /**
-   * Continues from a snapshot of a trainer with the same options, whose
-   * model weights have been loaded into this trainer's model.
+   * Continues from a snapshot of a trainer with the same options and a model
+   * of the same architecture: loads its weights into this trainer's model
+   * and its optimizer state. The snapshot's tensors stay the caller's.
    */
-  async restore(snapshot: TrainerSnapshot): Promise<void> {
+  restore(snapshot: TrainerSnapshot): void {
     for (const key of Object.keys(this.options) as Array<keyof ResolvedTrainerOptions>) {
       if (snapshot.options[key] !== this.options[key]) {
         throw new TrainerError(`resumed ${key}`, snapshot.options[key], `the same as this run's ${JSON.stringify(this.options[key])}`);
       }
     }
-    this.history = [...snapshot.history];
+    for (const [name, value] of this.model.namedVariables) {
+      const saved = snapshot.weights[name];
+      if (saved === undefined || !util.arraysEqual(saved.shape, value.shape)) {
+        throw new TrainerError(`resumed weight ${name}`, saved?.shape ?? null, `shape [${value.shape.join(', ')}], as in this run's model`);
+      }
+    }
+    for (const [name, value] of this.model.namedVariables) value.assign(snapshot.weights[name]!);
+    this.disposeLatestWeights();
+    this.cutShort = false;
+    this.records = [...snapshot.history];
     this.best = snapshot.best;
     this.disposeBestWeights();
-    this.bestWeights = snapshot.bestWeights && Object.fromEntries(Object.entries(snapshot.bestWeights).map(([name, value]) => [name, keep(clone(value))]));
-    if (snapshot.optimizer.length > 0) {
-      await this.optimizer.setWeights(snapshot.optimizer.map((tensor, i) => ({ name: `restored/${i}`, tensor: clone(tensor) })));
-    }
+    this.bestWeights = snapshot.bestWeights && copyWeights(Object.entries(snapshot.bestWeights), true);
+    this.optimizer.restore(snapshot.optimizer);
   }
 
   /** Frees the optimizer's state and the kept best weights (the model is the caller's). */
   dispose(): void {
     this.optimizer.dispose();
     this.disposeBestWeights();
+    this.disposeLatestWeights();
   }
 
-  private async trainEpoch(epoch: number): Promise<EpochRecord> {
+  /** Trains one epoch and validates; `null` when a stop request ended it before its last batch. */
+  private async trainEpoch(epoch: number): Promise<EpochRecord | null> {
     const started = performance.now();
     const learningRate = learningRateAt(epoch, { base: this.options.learningRate, epochs: this.options.epochs, scheduler: this.options.scheduler });
     // Adam reads its rate at every step; the schedule changes it between epochs.
-    (this.optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+    this.optimizer.learningRate = learningRate;
     for (const callback of this.callbacks) await callback.onEpochStart?.(epoch + 1, this);
 
     const { batchSize, seed } = this.options;
@@ -204,7 +249,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
       batch += 1;
       // Lets signal handlers (Ctrl-C) and timers run between batches.
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.stopRequested) break;
+      if (this.stopRequested && batch < numBatches) return null;
     }
     const validation = this.partition.validation.length > 0 ? this.evaluate(this.partition.validation) : null;
     return {
@@ -238,7 +283,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
       }
       factor.dispose();
     }
-    this.optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+    this.optimizer.step(this.model.namedVariables, grads);
     const result = { loss: value.dataSync()[0]!, correct: correct!.dataSync()[0]!, gradNorm };
     dispose([value, correct!, norm, ...Object.values(grads)]);
     return result;
@@ -265,7 +310,19 @@ export class Trainer<S extends NetworkState = NetworkState> {
 
   private keepBestWeights(): void {
     this.disposeBestWeights();
-    this.bestWeights = Object.fromEntries([...this.model.namedVariables].map(([name, value]) => [name, keep(clone(value))]));
+    this.bestWeights = copyWeights(this.model.namedVariables, true);
+  }
+
+  /** Puts the last epoch's weights back in the model, so that training continues from them rather than from the best. */
+  private takeBackLatestWeights(): void {
+    if (!this.latestWeights) return;
+    for (const [name, value] of this.model.namedVariables) value.assign(this.latestWeights[name]!);
+    this.disposeLatestWeights();
+  }
+
+  private disposeLatestWeights(): void {
+    if (this.latestWeights) dispose(Object.values(this.latestWeights));
+    this.latestWeights = null;
   }
 
   private restoreBestWeights(): void {
@@ -277,4 +334,9 @@ export class Trainer<S extends NetworkState = NetworkState> {
     if (this.bestWeights) dispose(Object.values(this.bestWeights));
     this.bestWeights = null;
   }
+}
+
+/** Copies of weights by name; `kept` ones survive an enclosing tidy. */
+function copyWeights(weights: Iterable<readonly [string, Tensor]>, kept = false): NamedTensorMap {
+  return Object.fromEntries([...weights].map(([name, value]) => [name, kept ? keep(clone(value)) : clone(value)]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consoleProgress } from '../src/console-progress.js';
@@ -21,9 +21,22 @@ describe('training callbacks', () => {
   it('append one JSON line per epoch', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'pg-metrics-')), 'metrics.jsonl');
     const metrics = jsonlMetrics(path);
+    await metrics.onTrainStart!({ history: [] } as unknown as Trainer);
     await metrics.onEpochEnd!(record, trainer);
     await metrics.onEpochEnd!({ ...record, epoch: 3 }, trainer);
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toEqual([{ event: 'epoch', ...record }, { event: 'epoch', ...record, epoch: 3 }]);
+  });
+
+  it('start from exactly the epochs a resumed trainer has: later lines and a cut line are dropped', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pg-metrics-')), 'metrics.jsonl');
+    const line = (epoch: number) => `${JSON.stringify({ event: 'epoch', ...record, epoch })}\n`;
+    // An interrupted run wrote epochs 1 to 3 and half of 4; its snapshot holds 2 epochs.
+    writeFileSync(path, `${line(1)}${line(2)}${line(3)}${line(4).slice(0, 20)}`);
+    const metrics = jsonlMetrics(path);
+    await metrics.onTrainStart!({ history: [{ ...record, epoch: 1 }, { ...record, epoch: 2 }] } as unknown as Trainer);
+    expect(readFileSync(path, 'utf8')).toBe(`${line(1)}${line(2)}`);
+    await metrics.onEpochEnd!({ ...record, epoch: 3 }, trainer);
+    expect(readFileSync(path, 'utf8')).toBe(`${line(1)}${line(2)}${line(3)}`);
   });
 });

@@ -1,19 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs-core';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE, SNAPSHOT_WEIGHTS_FILE } from '../src/snapshot-files.js';
+import { loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE } from '../src/snapshot-files.js';
+import type { TrainerSnapshot } from '../src/trainer.js';
 import { resolveTrainerOptions } from '../src/trainer-options.js';
 
-const snapshot = () => ({
+const snapshot = (completedEpochs = 1): TrainerSnapshot => ({
   options: resolveTrainerOptions({ epochs: 3 }),
-  completedEpochs: 1,
+  completedEpochs,
   history: [{ epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: 1.1, valAccuracy: 0.4, learningRate: 0.001, gradNorm: 2, seconds: 1 }],
   best: { epoch: 1, valLoss: 1.1 },
-  optimizer: [tf.scalar(3), tf.tensor1d([1, 2])],
+  weights: { 'c1/kernel': tf.tensor2d([[3, 4]]) },
+  optimizer: { beta1_power: tf.scalar(0.81), 'm/c1/kernel': tf.tensor2d([[1, 2]]) },
   bestWeights: { 'c1/kernel': tf.tensor2d([[1, 2]]) },
 });
+const tensorsOf = (s: TrainerSnapshot) => [s.weights, s.optimizer, s.bestWeights ?? {}];
+const values = (map: tf.NamedTensorMap) => Object.fromEntries(Object.entries(map).map(([name, t]) => [name, t.arraySync()]));
 
 describe('snapshot files', () => {
   it('round-trip a snapshot', async () => {
@@ -21,23 +25,50 @@ describe('snapshot files', () => {
     const original = snapshot();
     await saveSnapshot(original, dir);
     const loaded = await loadSnapshot(dir);
-    expect({ ...loaded, optimizer: undefined, bestWeights: undefined }).toEqual({ ...original, optimizer: undefined, bestWeights: undefined });
-    expect(loaded.optimizer.map((t) => t.arraySync())).toEqual([3, [1, 2]]);
-    expect(loaded.bestWeights!['c1/kernel']!.arraySync()).toEqual([[1, 2]]);
-    tf.dispose([...original.optimizer, ...Object.values(original.bestWeights), ...loaded.optimizer, ...Object.values(loaded.bestWeights!)]);
+    const plain = (s: TrainerSnapshot) => ({ ...s, weights: values(s.weights), optimizer: values(s.optimizer), bestWeights: s.bestWeights && values(s.bestWeights) });
+    expect(plain(loaded)).toEqual(plain(original));
+    expect(values(loaded.optimizer).beta1_power).toBe(Math.fround(0.81));
+    tf.dispose([...tensorsOf(original), ...tensorsOf(loaded)]);
   });
 
-  it('refuse a truncated or foreign snapshot', async () => {
+  it('keep one whole snapshot: the manifest names its tensor file, written first; older files go after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-snap-'));
+    const first = snapshot(1);
+    await saveSnapshot(first, dir);
+    const firstManifest = readFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), 'utf8');
+    // What a kill after writing the next tensor file, before its manifest, leaves behind: the first snapshot still loads.
+    writeFileSync(join(dir, 'trainer_state-000002.bin.partial'), 'half');
+    writeFileSync(join(dir, 'trainer_state-000002.bin'), 'a whole file of another snapshot');
+    const loaded = await loadSnapshot(dir);
+    expect(loaded.completedEpochs).toBe(1);
+    expect(readFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), 'utf8')).toBe(firstManifest);
+
+    const second = snapshot(2);
+    await saveSnapshot(second, dir);
+    expect(readdirSync(dir).sort()).toEqual(['trainer_state-000002.bin', SNAPSHOT_MANIFEST_FILE]);
+    expect((await loadSnapshot(dir)).completedEpochs).toBe(2);
+    tf.dispose([...tensorsOf(first), ...tensorsOf(loaded), ...tensorsOf(second)]);
+  });
+
+  it('refuse a truncated, missing or foreign snapshot', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-snap-'));
     const original = snapshot();
     await saveSnapshot(original, dir);
-    tf.dispose([...original.optimizer, ...Object.values(original.bestWeights)]);
-    truncateSync(join(dir, SNAPSHOT_WEIGHTS_FILE), 4);
-    await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state.bin must be 20 bytes, as its manifest says \(the file is truncated or from another snapshot\) \(got "4 bytes"\)$/);
+    tf.dispose(tensorsOf(original));
+    const bin = join(dir, 'trainer_state-000001.bin');
+    const size = readFileSync(bin).byteLength;
+    truncateSync(bin, 4);
+    await expect(loadSnapshot(dir)).rejects.toThrow(
+      new RegExp(`trainer_state-000001.bin must be ${size} bytes, as its manifest says \\(the file is truncated or from another snapshot\\) \\(got "4 bytes"\\)$`),
+    );
     const manifest = JSON.parse(readFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), 'utf8'));
+    writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), JSON.stringify({ ...manifest, weightsFile: 'trainer_state-000009.bin' }));
+    await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state-000009.bin must be the readable tensor file its manifest names \(got "ENOENT"\)$/);
     writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), JSON.stringify({ ...manifest, formatVersion: 9 }));
-    await expect(loadSnapshot(dir)).rejects.toThrow(/formatVersion must be 1 \(got 9\)$/);
+    await expect(loadSnapshot(dir)).rejects.toThrow(/formatVersion must be 2 \(got 9\)$/);
     writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), '{');
     await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state.json must be a readable trainer snapshot manifest/);
+    writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), 'null');
+    await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state.json format must be "pg-trainer-snapshot" \(got undefined\)$/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createStandardDataset } from '@pg/datasets';
-import { createGraphNetwork, fromArtifacts, toArtifacts, type GraphNetwork } from '@pg/models';
+import { createGraphNetwork, type GraphNetwork } from '@pg/models';
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,43 +53,52 @@ describe('Trainer', () => {
   });
 
   it('resumed from a snapshot, ends with exactly the weights of an uninterrupted run', async () => {
-    const options = { epochs: 4, batchSize: 8, learningRate: 0.01, seed: 5 };
+    // Enough steps for the bias-correction powers to matter: restoring them as beta ** t instead of the running product drifts here.
+    const options = { epochs: 6, batchSize: 4, learningRate: 0.01, seed: 5 };
     const straight = plastic();
     const whole = new Trainer(straight, dataset.train, options);
     const wholeResult = await whole.fit();
 
-    const first = plastic();
-    const interrupted = new Trainer(first, dataset.train, {
-      ...options,
-      callbacks: { onEpochEnd: (record, trainer) => (record.epoch === 2 ? trainer.stop() : undefined) },
-    });
-    await interrupted.fit();
-    // What a run folder keeps: the latest weights and the trainer's snapshot, on disk.
-    const dir = mkdtempSync(join(tmpdir(), 'pg-resume-'));
-    const snapshot = await interrupted.snapshot();
-    await saveSnapshot(snapshot, dir);
-    tf.dispose([...snapshot.optimizer, ...Object.values(snapshot.bestWeights ?? {})]);
-    const artifacts = await toArtifacts(first);
+    for (const stopAfter of [1, 3, 5]) {
+      const interrupted = new Trainer(plastic(), dataset.train, {
+        ...options,
+        callbacks: { onEpochEnd: (record, trainer) => (record.epoch === stopAfter ? trainer.stop() : undefined) },
+      });
+      await interrupted.fit();
+      // What a run folder keeps, on disk; the resumed model starts from other weights, which the snapshot replaces.
+      const dir = mkdtempSync(join(tmpdir(), 'pg-resume-'));
+      const snapshot = interrupted.snapshot();
+      await saveSnapshot(snapshot, dir);
+      tf.dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);
 
-    const resumedModel = fromArtifacts(artifacts).model;
-    const resumed = new Trainer(resumedModel, dataset.train, options);
-    const loaded = await loadSnapshot(dir);
-    await resumed.restore(loaded);
-    tf.dispose([...loaded.optimizer, ...Object.values(loaded.bestWeights ?? {})]);
-    const resumedResult = await resumed.fit();
+      const resumedModel = createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 16, seed: 99 });
+      const resumed = new Trainer(resumedModel, dataset.train, options);
+      const loaded = await loadSnapshot(dir);
+      resumed.restore(loaded);
+      tf.dispose([loaded.weights, loaded.optimizer, loaded.bestWeights ?? {}]);
+      const resumedResult = await resumed.fit();
 
-    expect(resumedResult.history.map(({ seconds: _, ...rest }) => rest)).toEqual(wholeResult.history.map(({ seconds: _, ...rest }) => rest));
-    expect(weightsOf(resumedModel)).toEqual(weightsOf(straight));
-    for (const trainer of [whole, interrupted, resumed]) trainer.dispose();
-    for (const model of [straight, first, resumedModel]) model.dispose();
+      expect(resumedResult.history.map(({ seconds: _, ...rest }) => rest)).toEqual(wholeResult.history.map(({ seconds: _, ...rest }) => rest));
+      expect(resumedResult.bestEpoch).toBe(wholeResult.bestEpoch);
+      expect(weightsOf(resumedModel)).toEqual(weightsOf(straight));
+      for (const trainer of [interrupted, resumed]) trainer.dispose();
+      interrupted.model.dispose();
+      resumedModel.dispose();
+    }
+    whole.dispose();
+    straight.dispose();
   });
 
   it('refuses to resume with other options', async () => {
     const model = plastic();
     const trainer = new Trainer(model, dataset.train, { epochs: 2, batchSize: 8, seed: 1 });
-    const snapshot = await new Trainer(model, dataset.train, { epochs: 3, batchSize: 8, seed: 1 }).snapshot();
-    await expect(trainer.restore(snapshot)).rejects.toThrow('resumed epochs must be the same as this run\'s 2 (got 3)');
+    const snapshot = new Trainer(model, dataset.train, { epochs: 3, batchSize: 8, seed: 1 }).snapshot();
+    expect(() => trainer.restore(snapshot)).toThrow("resumed epochs must be the same as this run's 2 (got 3)");
+    const other = createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 8, seed: 1 });
+    expect(() => new Trainer(other, dataset.train, { epochs: 3, batchSize: 8, seed: 1 }).restore(snapshot)).toThrow("resumed weight decoder/hidden/kernel must be shape [8, 6], as in this run's model (got [16,9])");
+    tf.dispose([snapshot.weights, snapshot.optimizer]);
     model.dispose();
+    other.dispose();
   });
 
   it('leaks no tensor over an epoch', async () => {
@@ -101,6 +110,28 @@ describe('Trainer', () => {
     await more.fit();
     more.dispose();
     expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('leaks no tensor across epochs that take and free a snapshot each', async () => {
+    const model = plastic();
+    const counts: number[] = [];
+    const trainer = new Trainer(model, dataset.train, {
+      epochs: 4,
+      batchSize: 8,
+      seed: 1,
+      callbacks: {
+        onEpochEnd: (_, t) => {
+          const snapshot = t.snapshot();
+          tf.dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);
+          counts.push(tf.memory().numTensors);
+        },
+      },
+    });
+    await trainer.fit();
+    // The first epoch creates Adam's moments and the kept best weights; after that nothing grows.
+    expect(new Set(counts.slice(1)).size).toBe(1);
     trainer.dispose();
     model.dispose();
   });
@@ -127,6 +158,16 @@ describe('Trainer', () => {
     expect(result.bestValLoss).toBeNull();
     expect(result.bestEpoch).toBe(2);
     expect(events).toEqual(['start 1', 'batch 1/3', 'batch 2/3', 'batch 3/3', 'end 1', 'start 2', 'batch 1/3', 'batch 2/3', 'batch 3/3', 'end 2']);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('refuses a snapshot of an epoch cut short, which could not continue exactly', async () => {
+    const model = plastic();
+    const trainer = new Trainer(model, dataset.train, { epochs: 3, batchSize: 8, seed: 1, callbacks: { onBatchEnd: (info, t) => (info.epoch === 2 && info.batch === 0 ? t.stop() : undefined) } });
+    const result = await trainer.fit();
+    expect(result.history).toHaveLength(1);
+    expect(() => trainer.snapshot()).toThrow('snapshot must be taken between epochs (in onEpochEnd, or after a fit that finished its last epoch) (got "epoch 2 cut short by stop()")');
     trainer.dispose();
     model.dispose();
   });

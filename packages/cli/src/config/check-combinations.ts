@@ -1,3 +1,4 @@
+import { splitGraphCounts } from '@pg/datasets';
 import { ConfigError } from '../errors.js';
 import type { ConfigKeyName, FlatConfig } from './config-keys.js';
 
@@ -25,11 +26,11 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
     if (config.k_test !== null) fail('k_test', 'null unless dataset_type is "disjoint"');
   }
 
-  const testGraphs = Math.round(config.num_graphs * config.test_fraction);
-  if (testGraphs < 1 || testGraphs > config.num_graphs - 1) {
-    fail('test_fraction', `a fraction that leaves at least one train and one test graph among num_graphs ${config.num_graphs} (gives ${testGraphs} test graphs)`);
+  const graphs = splitGraphCounts({ numGraphs: config.num_graphs, numGraphsCounts: config.num_graphs_counts, testFraction: config.test_fraction });
+  if (graphs.test < 1 || graphs.train < 1) {
+    fail('test_fraction', `a fraction that leaves at least one train and one test graph among num_graphs ${config.num_graphs} (gives ${graphs.test} test graphs)`);
   }
-  const trainWalks = (config.num_graphs - testGraphs) * config.num_samples_per_graph;
+  const trainWalks = graphs.train * config.num_samples_per_graph;
   if (config.val_split > 0 && Math.floor(trainWalks * config.val_split) < 1) {
     fail('val_split', `0, or large enough to hold out at least one of the ${trainWalks} training walks`);
   }

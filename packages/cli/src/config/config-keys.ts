@@ -44,10 +44,16 @@ export const CONFIG_KEYS = {
   num_nodes: key('dataset', positiveInt(2), 20, 'Nodes per graph.'),
   edge_prob: key('dataset', z.number().gt(0).max(1), 0.2, 'Probability of each edge in G(n, p); draws are resampled until connected.'),
   num_samples_per_graph: key('dataset', positiveInt(), 64, 'Random walks per graph.'),
-  num_graphs: key('dataset', positiveInt(2), 200, 'Graphs in all, split into train and test by test_fraction.'),
+  num_graphs: key('dataset', positiveInt(1), 200, 'How many graphs: every graph, or the training graphs only, as num_graphs_counts says.'),
+  num_graphs_counts: key(
+    'dataset',
+    z.enum(['all', 'train']),
+    'all',
+    "What num_graphs counts. all: train and test graphs together, the test split taking round(num_graphs × test_fraction) of them. train: the training graphs only, with max(1, ceil(test_fraction × num_graphs)) test graphs on top, the original project's rule (its num_graphs: 10000 runs had 10,000 training and 2,000 test graphs).",
+  ),
   num_timesteps: key('dataset', positiveInt(2), 32, 'Nodes per walk (the walk makes num_timesteps - 1 moves, each a prediction).'),
   num_actions: key('dataset', positiveInt(), 8, 'Size of the action space; actions are unique around each node.'),
-  test_fraction: key('dataset', fraction, 0.2, 'Fraction of the graphs held out for testing.'),
+  test_fraction: key('dataset', fraction, 0.2, 'Share of test graphs: of all graphs, or of the training graphs, as num_graphs_counts says.'),
   k_train: key('dataset', positiveInt().nullable(), null, 'Disjoint only: actions per node pair reserved for training; default floor(num_actions / 2).'),
   k_test: key('dataset', positiveInt().nullable(), null, 'Disjoint only: actions per node pair reserved for testing; default num_actions - k_train.'),
 

@@ -11,6 +11,7 @@ export function datasetOptions(config: FlatConfig): DisjointDatasetOptions {
     edgeProb: config.edge_prob,
     numSamplesPerGraph: config.num_samples_per_graph,
     numGraphs: config.num_graphs,
+    numGraphsCounts: config.num_graphs_counts,
     numTimesteps: config.num_timesteps,
     numActions: config.num_actions,
     testFraction: config.test_fraction,

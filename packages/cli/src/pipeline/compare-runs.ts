@@ -16,7 +16,7 @@ type Evaluation = { long: LongExplorationResult; switching: SwitchAdaptationResu
 export async function compareRuns(dirs: readonly string[], out: string): Promise<string> {
   if (dirs.length < 2) throw new ConfigError('run folders', dirs.length, 'at least 2 run folders to compare');
   const runs = dirs.map((dir) => {
-    const run = openRunFolder(dir);
+    const run = openRunFolder(dir, 'each folder compared');
     const summary = SummaryWriter.read(run);
     const evaluation = run.has('evaluation.json') ? run.readJson<Evaluation>('evaluation.json') : undefined;
     return { run, summary, evaluation };

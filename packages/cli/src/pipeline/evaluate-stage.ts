@@ -22,7 +22,10 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
       `first visits ${pct(test.byCategory.firstVisit.accuracy)}, reverse ${pct(test.byCategory.reverse.accuracy)}, revisits ${pct(test.byCategory.revisit.accuracy)}`,
   );
   const long = longExploration(model, dataset.test.graphs, longExplorationOptions(config));
-  log.info(`long exploration (${long.steps} steps × ${long.explorations}): accuracy ${pct(long.score.accuracy)}, last window ${pct(long.finalAccuracy)}`);
+  log.info(
+    `long exploration (${long.steps} steps × ${long.explorations}): accuracy ${pct(long.score.accuracy)} (directed oracle ${pct(long.score.oracle.directed.expectedAccuracy)}), ` +
+      `the original's rolling average ${pct(long.seedRollingAverage.model)} (directed oracle ${pct(long.seedRollingAverage.directed)}), last window ${pct(long.finalAccuracy)}`,
+  );
   const switching = switchAdaptation(model, dataset.test.graphs, switchAdaptationOptions(config));
   log.info(
     `graph switches: ${switching.recovery.steps === null ? 'no recovery' : `back to 90% after ${switching.recovery.steps} steps`} ` +
@@ -39,8 +42,13 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
     revisit_accuracy: test.byCategory.revisit.accuracy,
     chance: test.chance,
     long_accuracy: long.score.accuracy,
-    long_final_accuracy: long.finalAccuracy,
+    long_directed_oracle: long.score.oracle.directed.expectedAccuracy,
     long_undirected_oracle: long.score.oracle.undirected.expectedAccuracy,
+    long_revisit_accuracy: long.score.byCategory.repeat.accuracy,
+    long_rolling_average: long.seedRollingAverage.model,
+    long_rolling_average_directed_oracle: long.seedRollingAverage.directed,
+    long_rolling_average_undirected_oracle: long.seedRollingAverage.undirected,
+    long_final_accuracy: long.finalAccuracy,
     switch_accuracy: switching.score.accuracy,
     steps_to_recover: switching.recovery.steps,
     level_before_switch: switching.recovery.levelBefore,

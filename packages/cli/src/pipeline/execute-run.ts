@@ -5,16 +5,17 @@ import { readFileSync } from 'node:fs';
 import type { FlatConfig } from '../config/config-keys.js';
 import { parseRunConfig } from '../config/resolve-config.js';
 import { ConfigError } from '../errors.js';
-import { useBackend } from '../runtime/backend.js';
+import { useBackend, type BackendInfo } from '../runtime/backend.js';
 import type { Logger } from '../runtime/logger.js';
 import { createRunFolder, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
+import { acquireLock, LOCK_FILE, lockOwner, releaseLock } from '../runtime/run-lock.js';
 import { buildDataset } from './build-dataset.js';
 import { datasetStage } from './dataset-stage.js';
 import { evaluateStage } from './evaluate-stage.js';
 import { writeReport } from './report-stage.js';
 import type { RunContext } from './run-context.js';
 import { RunInterrupted, SummaryWriter, type StageName } from './run-summary.js';
-import { trainStage, type TrainedModel } from './train-stage.js';
+import { discardSnapshot, trainStage, type TrainedModel } from './train-stage.js';
 import { versions } from './versions.js';
 
 /** Where a run's config comes from: a file (a new run) or an existing run folder. */
@@ -36,6 +37,8 @@ export type RunSource =
       readonly kind: 'folder';
       /** The run folder. */
       readonly dir: string;
+      /** The option that named the folder, for messages. Default `--run`. */
+      readonly flag?: '--run' | '--resume';
     };
 
 /** What {@link executeRun} reports back. */
@@ -56,14 +59,31 @@ export interface RunOutcome {
  * `summary.json` tells the status at every moment.
  */
 export async function executeRun(source: RunSource, stages: readonly StageName[], log: Logger, command: string): Promise<RunOutcome> {
-  const { config, run, name } = openSource(source);
+  const { config, name } = readSource(source);
   const backend = await useBackend(config.backend);
+  const fields = { command, backend: backend.description, versions: versions() };
+  const owner = lockOwner(command);
+  let run: RunFolder;
+  if (source.kind === 'config') {
+    run = createRunFolder(source.out, name, (id) => ({
+      'run_config.json': `${JSON.stringify(config, null, 2)}\n`,
+      'summary.json': `${JSON.stringify(SummaryWriter.initial(id, { name, ...fields }), null, 2)}\n`,
+      [LOCK_FILE]: `${JSON.stringify(owner)}\n`,
+    }));
+  } else {
+    run = openRunFolder(source.dir, source.flag);
+    acquireLock(run.dir, owner);
+  }
+  try {
+    return await runStages(run, config, stages, log, new SummaryWriter(run, fields, SummaryWriter.read(run)), backend);
+  } finally {
+    releaseLock(run.dir, owner);
+  }
+}
+
+async function runStages(run: RunFolder, config: FlatConfig, stages: readonly StageName[], log: Logger, summary: SummaryWriter, backend: BackendInfo): Promise<RunOutcome> {
   log.attachFile(run.path('run.log'));
   log.info(`run folder ${run.dir} (${backend.description})`);
-  const previous = source.kind === 'folder' ? SummaryWriter.read(run) : undefined;
-  const summary = new SummaryWriter(run, { name, command, backend: backend.description, versions: versions() }, previous);
-  if (source.kind === 'config') run.writeJson('run_config.json', config);
-
   const interruption = { requested: false };
   const onInterrupt = () => {
     if (interruption.requested) process.exit(130);
@@ -78,6 +98,7 @@ export async function executeRun(source: RunSource, stages: readonly StageName[]
     const needDataset = () => (dataset ??= buildDataset(config));
     if (stages.includes('dataset') && !summary.isDone('dataset')) dataset = await summary.stage('dataset', () => datasetStage(context));
     if (stages.includes('train') && !summary.isDone('train')) trained = await summary.stage('train', () => trainStage(context, needDataset()));
+    if (summary.isDone('train')) discardSnapshot(run);
     if (stages.includes('evaluate') && !summary.isDone('evaluate')) {
       const model = trained?.model ?? (await loadTrainedModel(run));
       await summary.stage('evaluate', () => evaluateStage(context, needDataset(), model));
@@ -101,15 +122,14 @@ export async function executeRun(source: RunSource, stages: readonly StageName[]
   }
 }
 
-function openSource(source: RunSource): { config: FlatConfig; run: RunFolder; name: string } {
+/** The validated config and the run's name, before any folder is made or locked. */
+function readSource(source: RunSource): { config: FlatConfig; name: string } {
   if (source.kind === 'folder') {
-    const run = openRunFolder(source.dir);
-    const { name } = SummaryWriter.read(run);
-    return { run, name, config: parseRunConfigFile(run.path('run_config.json'), []) };
+    const run = openRunFolder(source.dir, source.flag);
+    return { name: SummaryWriter.read(run).name, config: parseRunConfigFile(run.path('run_config.json'), []) };
   }
   const config = parseRunConfigFile(source.path, source.overrides);
-  const name = source.name ?? config.run_name ?? basename(source.path, extname(source.path));
-  return { config, name, run: createRunFolder(source.out, name) };
+  return { config, name: source.name ?? config.run_name ?? basename(source.path, extname(source.path)) };
 }
 
 /** Reads and validates a config file (YAML or the JSON a run folder keeps). */

@@ -1,3 +1,4 @@
+import { splitGraphCounts } from '@pg/datasets';
 import { compileLatex, htmlReport, latexReport, type ReportContent } from '@pg/report';
 import { CONFIG_KEYS, CONFIG_SECTIONS, type FlatConfig } from '../config/config-keys.js';
 import type { RunFolder } from '../runtime/run-folder.js';
@@ -26,13 +27,14 @@ export const REPORT_FIGURES = [
  */
 export function writeReport(run: RunFolder, summary: RunSummary, log: Logger): string {
   const config = run.readJson<FlatConfig>('run_config.json');
+  const graphs = splitGraphCounts({ numGraphs: config.num_graphs, numGraphsCounts: config.num_graphs_counts, testFraction: config.test_fraction });
   const content: ReportContent = {
     title: `${summary.name}: ${config.network_type} on a ${config.dataset_type} dataset`,
     subtitle: `run ${summary.runId} — ${summary.backend} — started ${summary.startedAt}`,
     summary: [
       `A ${config.network_type} network (hidden size ${config.hidden_dim}) trained for ${config.epochs} epochs on random walks over ` +
-        `${config.num_graphs} graphs of ${config.num_nodes} nodes and ${config.num_actions} actions (${config.dataset_type} dataset), ` +
-        `then tested on the held-out graphs. Seed ${config.seed}.`,
+        `${graphs.train} graphs of ${config.num_nodes} nodes and ${config.num_actions} actions (${config.dataset_type} dataset), ` +
+        `then tested on ${graphs.test} held-out graphs. Seed ${config.seed}.`,
       ...(summary.error ? [`The run failed${summary.error.stage ? ` in its ${summary.error.stage} stage` : ''}: ${summary.error.message}`] : []),
     ],
     metrics: headlineMetrics(summary.metrics),

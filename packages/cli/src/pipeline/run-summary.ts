@@ -36,7 +36,7 @@ export interface RunSummary {
     /** The error's message. */
     message: string;
   } | null;
-  /** The `pg` command line that started or last continued the run. */
+  /** The `pg` command line that started or last continued the run, with paths inside its working directory relative to it. */
   command: string;
   /** The tfjs backend, e.g. `wasm (SIMD, 1 thread)`. */
   backend: string;
@@ -57,28 +57,32 @@ export interface RunSummary {
 export class SummaryWriter {
   private readonly summary: RunSummary;
 
+  /** Takes over the summary `previous` of a run folder, marking it `running` and writing it at once. */
   constructor(
     private readonly run: RunFolder,
-    initial: Pick<RunSummary, 'name' | 'command' | 'backend' | 'versions'>,
-    resumed?: RunSummary,
+    update: Pick<RunSummary, 'command' | 'backend' | 'versions'>,
+    previous: RunSummary,
   ) {
-    const now = new Date().toISOString();
-    this.summary = resumed
-      ? { ...resumed, ...initial, status: 'running', updatedAt: now, finishedAt: null, error: null }
-      : {
-          format: 'pg-run-summary',
-          formatVersion: 1,
-          runId: run.id,
-          ...initial,
-          status: 'running',
-          startedAt: now,
-          updatedAt: now,
-          finishedAt: null,
-          error: null,
-          stages: {},
-          metrics: {},
-        };
+    this.summary = { ...previous, ...update, status: 'running', finishedAt: null, error: null };
     this.write();
+  }
+
+  /** The summary of a run that has not started yet, for a new run folder. */
+  static initial(runId: string, fields: Pick<RunSummary, 'name' | 'command' | 'backend' | 'versions'>): RunSummary {
+    const now = new Date().toISOString();
+    return {
+      format: 'pg-run-summary',
+      formatVersion: 1,
+      runId,
+      ...fields,
+      status: 'running',
+      startedAt: now,
+      updatedAt: now,
+      finishedAt: null,
+      error: null,
+      stages: {},
+      metrics: {},
+    };
   }
 
   /** Reads the summary of an existing run folder. */

@@ -1,17 +1,22 @@
 import type { GraphDataset } from '@pg/datasets';
-import { createGraphNetwork, loadCheckpoint, saveCheckpoint, type GraphNetwork } from '@pg/models';
+import { createGraphNetwork, saveCheckpoint, type GraphNetwork } from '@pg/models';
 import { trainingCurvesFigure } from '@pg/report';
-import { consoleProgress, jsonlMetrics, loadSnapshot, saveSnapshot, Trainer, type TrainerCallbacks } from '@pg/trainer';
+import { consoleProgress, jsonlMetrics, loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE, Trainer, type TrainerCallbacks, type TrainerSnapshot } from '@pg/trainer';
 import { dispose } from '@tensorflow/tfjs-core';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { networkConfig, trainerOptions } from '../config/to-options.js';
+import { ConfigError } from '../errors.js';
+import type { RunFolder } from '../runtime/run-folder.js';
 import { startTracking, type ExperimentTracking } from './experiment-tracking.js';
 import { writeFigure } from './figure-files.js';
 import type { RunContext } from './run-context.js';
 import { RunInterrupted } from './run-summary.js';
 
-/** Where an unfinished run keeps its latest epoch: model weights and the trainer's snapshot. */
+/** Where an unfinished run keeps the trainer's snapshot of its latest epoch (weights, optimizer, history). */
 const RESUME_DIR = 'resume';
+/** One JSON line per finished epoch. */
+const METRICS_FILE = 'metrics.jsonl';
 
 /** What the train stage hands on. */
 export interface TrainedModel {
@@ -20,15 +25,18 @@ export interface TrainedModel {
 }
 
 /**
- * Trains the network, saving the latest epoch under `resume/` after every
- * epoch (so Ctrl-C or a crash leaves a resumable run), and at the end the
- * best weights as the run's checkpoint (`model.json`, `weights.bin`) and
- * the training curves. Resumes from `resume/` when it exists.
+ * Trains the network, saving the trainer's snapshot under `resume/` after
+ * every epoch, before the epoch's line goes to `metrics.jsonl` (so Ctrl-C,
+ * SIGTERM or a kill at any moment leaves a resumable run), and at the end the
+ * best weights as the run's checkpoint (`model.json`, `weights.bin`) and the
+ * training curves. Resumes from `resume/` when it holds a snapshot; a run
+ * whose metrics record epochs but whose snapshot is gone is refused rather
+ * than restarted on top of them.
  */
 export async function trainStage(context: RunContext, dataset: GraphDataset): Promise<TrainedModel> {
   const { config, run, log, summary, interruption } = context;
-  const resuming = existsSync(run.path(RESUME_DIR));
-  const model = resuming ? (await loadCheckpoint(run.path(RESUME_DIR))).model : createGraphNetwork(config.network_type, networkConfig(config) as never);
+  const snapshot = await readSnapshot(run);
+  const model = createGraphNetwork(config.network_type, networkConfig(config) as never);
   const counts = model.countParameters();
   summary.setMetrics({ parameters_slow: counts.slow, parameters_fast: counts.fast });
   log.info(`model: ${model.getClassName()}, ${counts.slow.toLocaleString('en-US')} trained parameters, ${counts.fast.toLocaleString('en-US')} fast values per sequence`);
@@ -37,10 +45,9 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
   const checkpointEveryEpoch: TrainerCallbacks = {
     async onEpochEnd(record, trainer) {
       log.debug(`epoch ${JSON.stringify(record)}`);
-      await saveCheckpoint(model, run.path(RESUME_DIR), { datasetConfig: dataset.config });
-      const snapshot = await trainer.snapshot();
-      await saveSnapshot(snapshot, run.path(RESUME_DIR));
-      dispose([...snapshot.optimizer, ...Object.values(snapshot.bestWeights ?? {})]);
+      const latest = trainer.snapshot();
+      await saveSnapshot(latest, run.path(RESUME_DIR));
+      dispose([latest.weights, latest.optimizer, latest.bestWeights ?? {}]);
     },
     onBatchEnd(_, trainer) {
       if (interruption.requested) trainer.stop();
@@ -48,23 +55,25 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
   };
   const trainer = new Trainer(model, dataset.train, {
     ...trainerOptions(config),
-    callbacks: [consoleProgress(), jsonlMetrics(run.path('metrics.jsonl')), checkpointEveryEpoch, ...(tracking ? [tracking.callbacks] : [])],
+    // The snapshot first: a kill between the two leaves a line fewer, which the resumed trainer writes again.
+    callbacks: [consoleProgress(), checkpointEveryEpoch, jsonlMetrics(run.path(METRICS_FILE)), ...(tracking ? [tracking.callbacks] : [])],
   });
   run.writeJson('trainer_config.json', { ...trainer.options, trainWalks: trainer.partition.train.length, validationWalks: trainer.partition.validation.length });
-  if (resuming) {
-    const snapshot = await loadSnapshot(run.path(RESUME_DIR));
-    await trainer.restore(snapshot);
-    dispose([...snapshot.optimizer, ...Object.values(snapshot.bestWeights ?? {})]);
+  if (snapshot) {
+    trainer.restore(snapshot);
+    dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);
     log.info(`resuming after epoch ${trainer.completedEpochs} of ${trainer.options.epochs}`);
   }
 
   const result = await trainer.fit();
   trainer.dispose();
-  if (interruption.requested) throw new RunInterrupted(`interrupted during epoch ${trainer.completedEpochs + 1}`);
+  if (interruption.requested) {
+    model.dispose();
+    throw new RunInterrupted(`interrupted during epoch ${trainer.completedEpochs + 1}`);
+  }
 
   await saveCheckpoint(model, run.dir, { datasetConfig: dataset.config });
   await writeFigure(run, trainingCurvesFigure(result.history));
-  rmSync(run.path(RESUME_DIR), { recursive: true, force: true });
   const last = result.history[result.history.length - 1]!;
   summary.setMetrics({
     best_epoch: result.bestEpoch,
@@ -76,4 +85,23 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
   });
   log.info(`training done: best epoch ${result.bestEpoch}, weights saved to ${run.path('model.json')}`);
   return { model, tracking };
+}
+
+/** Removes the resume snapshot, once the train stage is recorded done (until then a kill must find it). */
+export function discardSnapshot(run: RunFolder): void {
+  rmSync(run.path(RESUME_DIR), { recursive: true, force: true });
+}
+
+/** The snapshot to resume from, if training got through an epoch; refuses a run whose snapshot has gone. */
+async function readSnapshot(run: RunFolder): Promise<TrainerSnapshot | undefined> {
+  const manifest = join(run.path(RESUME_DIR), SNAPSHOT_MANIFEST_FILE);
+  if (existsSync(manifest)) return loadSnapshot(run.path(RESUME_DIR));
+  const recorded = run.has(METRICS_FILE) ? readFileSync(run.path(METRICS_FILE), 'utf8').split('\n').filter((line) => line.trim()).length : 0;
+  if (recorded === 0) return undefined;
+  throw new ConfigError(
+    manifest,
+    'missing',
+    `the trainer snapshot of the epochs that metrics.jsonl records (${recorded} lines), without which the run cannot continue; ` +
+      `start it afresh with: pg run --config ${run.path('run_config.json')}`,
+  );
 }

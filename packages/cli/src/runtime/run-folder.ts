@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
@@ -25,30 +25,47 @@ export interface RunFolder {
 
 /**
  * Creates a fresh run folder `outDir/<name>-<yyyymmdd-hhmmss>` (with a
- * numeric suffix if that exists already).
+ * numeric suffix if that exists already) holding the files `contents(id)`
+ * returns: they are written in a hidden staging folder that is then renamed
+ * into place, so the run folder never exists without them, even if the
+ * process is killed while creating it.
  *
  * @example
  * ```ts
- * const run = createRunFolder('run', 'plastic_disjoint');
- * run.writeJson('run_config.json', config);
+ * const run = createRunFolder('run', 'plastic_disjoint', () => ({ 'run_config.json': '{}' }));
+ * run.writeJson('summary.json', summary);
  * ```
  */
-export function createRunFolder(outDir: string, name: string, now: Date = new Date()): RunFolder {
+export function createRunFolder(outDir: string, name: string, contents: (id: string) => Record<string, string> = () => ({}), now: Date = new Date()): RunFolder {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const base = `${name.replace(/[^\w.-]+/g, '_')}-${stamp}`;
-  let id = base;
-  for (let n = 2; existsSync(join(outDir, id)); n++) id = `${base}-${n}`;
-  mkdirSync(join(outDir, id), { recursive: true });
-  return runFolderAt(join(outDir, id));
+  mkdirSync(outDir, { recursive: true });
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (existsSync(join(outDir, id))) continue;
+    const staging = join(outDir, `.${id}.${process.pid}.partial`);
+    mkdirSync(staging, { recursive: true });
+    for (const [file, data] of Object.entries(contents(id))) writeFileSync(join(staging, file), data);
+    try {
+      renameSync(staging, join(outDir, id));
+      return runFolderAt(join(outDir, id));
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      // Another process took this name meanwhile: try the next one.
+      if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
+  }
 }
 
 /**
  * Opens an existing run folder (for `--resume`, `pg evaluate`, `pg report`),
- * checking that it is one.
+ * checking that it is one: it holds `run_config.json` and `summary.json`.
+ * `flag` names the option that gave the folder, for the message.
  */
-export function openRunFolder(dir: string): RunFolder {
-  if (!existsSync(join(dir, 'summary.json'))) {
-    throw new ConfigError('--run', dir, 'a run folder made by `pg run` or `pg train` (it has no summary.json)');
+export function openRunFolder(dir: string, flag: string = '--run'): RunFolder {
+  if (!existsSync(dir)) throw new ConfigError(flag, dir, 'an existing run folder (no such folder)');
+  for (const file of ['run_config.json', 'summary.json']) {
+    if (!existsSync(join(dir, file))) throw new ConfigError(flag, dir, `a run folder made by \`pg run\`, \`pg train\` or \`pg dataset\` (it has no ${file})`);
   }
   return runFolderAt(dir);
 }

@@ -44,7 +44,7 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
     long_accuracy: long.score.accuracy,
     long_directed_oracle: long.score.oracle.directed.expectedAccuracy,
     long_undirected_oracle: long.score.oracle.undirected.expectedAccuracy,
-    long_revisit_accuracy: long.score.byCategory.repeat.accuracy,
+    long_revisit_accuracy: long.score.byCategory.revisit.accuracy,
     long_rolling_average: long.seedRollingAverage.model,
     long_rolling_average_directed_oracle: long.seedRollingAverage.directed,
     long_rolling_average_undirected_oracle: long.seedRollingAverage.undirected,

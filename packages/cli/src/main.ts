@@ -1,23 +1,16 @@
 import { ParameterError } from '@pg/graphs';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_KEYS } from './config/config-keys.js';
+import { EXIT } from './exit-codes.js';
 import { compareRuns } from './pipeline/compare-runs.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
+import { gridText } from './pipeline/grid-text.js';
 import { commandLine } from './runtime/command-line.js';
 import { createLogger, type Logger } from './runtime/logger.js';
+import { addSweepCommands } from './sweep/sweep-command.js';
 
-/** Exit codes of the `pg` command. */
-export const EXIT = {
-  /** Success. */
-  ok: 0,
-  /** The work failed (an unexpected error). */
-  failed: 1,
-  /** Bad input: a config typo, a wrong type, impossible parameters, a corrupt checkpoint. */
-  badInput: 2,
-  /** Stopped by Ctrl-C; the run folder can be resumed. */
-  interrupted: 130,
-} as const;
+export { EXIT };
 
 interface RunFlags {
   config?: string;
@@ -90,10 +83,15 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     .option('-v, --verbose', 'show stack traces')
     .action(async (dirs: string[], flags: { out: string; verbose?: boolean }) => {
       exitCode = await guarded(log, flags.verbose, async () => {
-        process.stdout.write(`Report: ${await compareRuns(dirs, flags.out)}\n`);
+        const { report, settings } = await compareRuns(dirs, flags.out);
+        if (settings) process.stdout.write(`${gridText(settings, { transpose: true })}\n\n`);
+        process.stdout.write(`Report: ${report}\n`);
         return EXIT.ok;
       });
     });
+  addSweepCommands(program, log, async (verbose, work) => {
+    exitCode = await guarded(log, verbose, work);
+  });
   program.addHelpText('after', `\nConfig keys (${Object.keys(CONFIG_KEYS).length}): see docs/guides/configuration.md, or any key's error message.`);
 
   try {

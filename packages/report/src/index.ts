@@ -1,6 +1,7 @@
 export type { Grid, KeyValueTable, MetricFormat, MetricRow, ReportContent } from './document/report-content.js';
 export { ReportError } from './errors.js';
 export { comparisonTable, type ComparedRun } from './document/comparison.js';
+export { seedGroupTables, type SeedGroup } from './document/seed-groups.js';
 export { compileLatex, type CompileLatexOptions, type LatexOutcome } from './document/compile-latex.js';
 export { escapeHtml, htmlReport } from './document/html-report.js';
 export { escapeLatex, latexReport } from './document/latex-report.js';
@@ -13,6 +14,7 @@ export { rollingAccuracyFigure, type RollingAccuracyFigureOptions } from './figu
 export { svgToPng, type PngOptions } from './render/render-png.js';
 export { switchAccuracyFigure, type SwitchAccuracyFigureOptions } from './figures/switch-accuracy.js';
 export { trainingCurvesFigure, type EpochCurvePoint } from './figures/training-curves.js';
+export { meanSeries } from './figures/mean-series.js';
 export { type LinePanelOptions, type ReferenceLine, type Series } from './figures/line-panel.js';
 export { actionHistogramFigure, type ActionHistogramOptions } from './figures/action-histogram.js';
 export { degreeDistributionFigure } from './figures/degree-distribution.js';

@@ -7,7 +7,7 @@ import { parseRunConfig } from '../config/resolve-config.js';
 import { ConfigError } from '../errors.js';
 import { useBackend, type BackendInfo } from '../runtime/backend.js';
 import type { Logger } from '../runtime/logger.js';
-import { createRunFolder, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
+import { createRunFolder, createRunFolderAt, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
 import { acquireLock, LOCK_FILE, lockOwner, releaseLock } from '../runtime/run-lock.js';
 import { buildDataset } from './build-dataset.js';
 import { datasetStage } from './dataset-stage.js';
@@ -31,6 +31,8 @@ export type RunSource =
       readonly out: string;
       /** The run's name. Default: `run_name`, else the config file's name. */
       readonly name?: string;
+      /** The run folder's exact path, for a folder named in advance (a sweep's run); default a new `out/<name>-<time>`. */
+      readonly folder?: string;
     }
   | {
       /** Continue or extend an existing run folder. */
@@ -65,11 +67,12 @@ export async function executeRun(source: RunSource, stages: readonly StageName[]
   const owner = lockOwner(command);
   let run: RunFolder;
   if (source.kind === 'config') {
-    run = createRunFolder(source.out, name, (id) => ({
+    const contents = (id: string) => ({
       'run_config.json': `${JSON.stringify(config, null, 2)}\n`,
       'summary.json': `${JSON.stringify(SummaryWriter.initial(id, { name, ...fields }), null, 2)}\n`,
       [LOCK_FILE]: `${JSON.stringify(owner)}\n`,
-    }));
+    });
+    run = source.folder ? createRunFolderAt(source.folder, contents) : createRunFolder(source.out, name, contents);
   } else {
     run = openRunFolder(source.dir, source.flag);
     acquireLock(run.dir, owner);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** The life of a run, as `summary.json` records it. */
@@ -39,21 +39,56 @@ export interface RunFolder {
 export function createRunFolder(outDir: string, name: string, contents: (id: string) => Record<string, string> = () => ({}), now: Date = new Date()): RunFolder {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const base = `${name.replace(/[^\w.-]+/g, '_')}-${stamp}`;
-  mkdirSync(outDir, { recursive: true });
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (existsSync(join(outDir, id))) continue;
-    const staging = join(outDir, `.${id}.${process.pid}.partial`);
-    mkdirSync(staging, { recursive: true });
-    for (const [file, data] of Object.entries(contents(id))) writeFileSync(join(staging, file), data);
-    try {
-      renameSync(staging, join(outDir, id));
-      return runFolderAt(join(outDir, id));
-    } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
-      // Another process took this name meanwhile: try the next one.
-      if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    }
+    const run = placeWhole(outDir, id, contents);
+    if (run) return run;
+  }
+}
+
+/**
+ * Creates the run folder at exactly `dir`, for runs whose folder is named in
+ * advance (the runs of a sweep), whole as {@link createRunFolder} makes them.
+ * Refuses a folder that exists already.
+ *
+ * @example
+ * ```ts
+ * const run = createRunFolderAt('run/my-sweep/quickstart-seed=1', () => ({ 'run_config.json': '{}' }));
+ * ```
+ */
+export function createRunFolderAt(dir: string, contents: (id: string) => Record<string, string> = () => ({})): RunFolder {
+  const absolute = resolve(dir);
+  const run = existsSync(absolute) ? undefined : placeWhole(dirname(absolute), basename(absolute), contents);
+  if (!run) throw new ConfigError('run folder', dir, 'a folder that does not exist yet (another process created it)');
+  return run;
+}
+
+/**
+ * A folder of artefacts that are rewritten whole each time (a sweep's
+ * report), created if missing; each file is still written atomically.
+ */
+export function artefactFolder(dir: string): RunFolder {
+  mkdirSync(dir, { recursive: true });
+  return runFolderAt(dir);
+}
+
+/**
+ * Writes `contents(id)` into a hidden staging folder and renames it to
+ * `outDir/id`; `undefined` when another process took that name meanwhile.
+ */
+function placeWhole(outDir: string, id: string, contents: (id: string) => Record<string, string>): RunFolder | undefined {
+  mkdirSync(outDir, { recursive: true });
+  const staging = join(outDir, `.${id}.${process.pid}.partial`);
+  mkdirSync(staging, { recursive: true });
+  for (const [file, data] of Object.entries(contents(id))) writeFileSync(join(staging, file), data);
+  try {
+    renameSync(staging, join(outDir, id));
+    return runFolderAt(join(outDir, id));
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    return undefined;
   }
 }
 

@@ -10,6 +10,16 @@ export interface Series {
   readonly y: ArrayLike<number>;
   /** Draw dashed, for reference curves such as an oracle's ceiling. */
   readonly dashed?: boolean;
+  /**
+   * A shaded band around the curve in its colour, e.g. the 95% interval of a
+   * mean over seeds: its lower and upper ends at each x.
+   */
+  readonly band?: {
+    /** The band's lower end at each point. */
+    readonly lower: ArrayLike<number>;
+    /** The band's upper end at each point. */
+    readonly upper: ArrayLike<number>;
+  };
 }
 
 /** A horizontal reference line, e.g. an oracle ceiling. */
@@ -45,30 +55,49 @@ const MAX_POINTS = 500;
  * every curve of a report. Wrap it (or several) with {@link figureSpec}.
  */
 export function linePanel(series: readonly Series[], options: LinePanelOptions): Record<string, unknown> {
-  const points = series.flatMap(({ label, x, y, dashed }) => {
+  const kept = (x: ArrayLike<number>) => {
     const stride = Math.ceil(x.length / MAX_POINTS);
-    return Array.from({ length: x.length }, (_, i) => i)
-      .filter((i) => i % stride === 0 || i === x.length - 1)
+    return Array.from({ length: x.length }, (_, i) => i).filter((i) => i % stride === 0 || i === x.length - 1);
+  };
+  const points = series.flatMap(({ label, x, y, dashed }) =>
+    kept(x)
       .map((i) => ({ series: label, x: x[i]!, y: y[i]!, ...(dashed ? { dashed } : {}) }))
-      .filter(({ y: value }) => Number.isFinite(value));
-  });
+      .filter(({ y: value }) => Number.isFinite(value)),
+  );
+  const bands = series.flatMap(({ label, x, band }) =>
+    band
+      ? kept(x)
+          .map((i) => ({ series: label, x: x[i]!, lower: band.lower[i]!, upper: band.upper[i]! }))
+          .filter(({ lower, upper }) => Number.isFinite(lower) && Number.isFinite(upper))
+      : [],
+  );
   const anyDashed = series.some(({ dashed }) => dashed);
   const yScale = options.unitInterval ? { domain: [0, 1] } : { zero: false };
-  const layers: object[] = [
-    {
-      data: { values: points },
-      mark: { type: 'line', strokeWidth: 1.8, clip: true },
-      encoding: {
-        x: { field: 'x', type: 'quantitative', title: options.xTitle },
-        y: { field: 'y', type: 'quantitative', title: options.yTitle, scale: yScale },
-        // Two columns keep a legend of many runs within the panel's width.
-        color: { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label), legend: { columns: 2 } },
-        ...(anyDashed
-          ? { strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [true], range: [[5, 4]], unknown: [1, 0] } } }
-          : {}),
-      },
+  // Two columns keep a legend of many runs within the panel's width.
+  const color = { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label), legend: { columns: 2 } };
+  const x = { field: 'x', type: 'quantitative', title: options.xTitle };
+  const y = (field: string) => ({ field, type: 'quantitative', title: options.yTitle, scale: yScale });
+  const layers: object[] = [];
+  if (bands.length > 0) {
+    // Drawn first, so the curves lie on top of the shading.
+    layers.push({
+      data: { values: bands },
+      mark: { type: 'area', opacity: 0.2, clip: true },
+      encoding: { x, y: y('lower'), y2: { field: 'upper' }, color },
+    });
+  }
+  layers.push({
+    data: { values: points },
+    mark: { type: 'line', strokeWidth: 1.8, clip: true },
+    encoding: {
+      x,
+      y: y('y'),
+      color,
+      ...(anyDashed
+        ? { strokeDash: { field: 'dashed', type: 'nominal', legend: null, scale: { domain: [true], range: [[5, 4]], unknown: [1, 0] } } }
+        : {}),
     },
-  ];
+  });
   if (options.markers?.length) {
     layers.push({
       data: { values: options.markers.map((x) => ({ x })) },

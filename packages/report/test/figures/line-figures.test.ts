@@ -51,6 +51,28 @@ describe('curve figures', () => {
   });
 });
 
+describe('bands', () => {
+  it('shade a series between its lower and upper ends, under the curves, and render', async () => {
+    const figure = rollingAccuracyFigure(
+      [
+        { label: 'plastic (3 seeds)', x: [1, 2, 3], y: [0.5, 0.7, 0.9], band: { lower: [0.4, 0.6, Number.NaN], upper: [0.6, 0.8, 0.95] } },
+        { label: 'rnn', x: [1, 2, 3], y: [0.2, 0.2, 0.3] },
+      ],
+      { window: 3 },
+    );
+    const [area, line] = layersOf(figure.spec);
+    expect(area!.mark.type).toBe('area');
+    expect(line!.mark.type).toBe('line');
+    // The point with no lower end is left out of the band, not drawn at NaN.
+    expect(area!.data.values).toEqual([
+      { series: 'plastic (3 seeds)', x: 1, lower: 0.4, upper: 0.6 },
+      { series: 'plastic (3 seeds)', x: 2, lower: 0.6, upper: 0.8 },
+    ]);
+    const { svg } = await renderFigure(figure);
+    expect(svg).toContain('plastic (3 seeds)');
+  });
+});
+
 describe('long series', () => {
   it('are thinned to at most 500 points, keeping the last', () => {
     const x = Array.from({ length: 2000 }, (_, i) => i);

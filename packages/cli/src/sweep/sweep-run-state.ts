@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
+import { parseRunConfigFile } from '../pipeline/execute-run.js';
+import { SummaryWriter } from '../pipeline/run-summary.js';
+import { openRunFolder } from '../runtime/run-folder.js';
+import { isLockedByOther } from '../runtime/run-lock.js';
+import type { SweepPlan, SweepRun } from './sweep-plan.js';
+
+/**
+ * Where a run of a sweep stands in the output folder: `new` (no folder yet),
+ * `complete` (skipped), `running` (a live `pg` process holds its lock),
+ * or `resumable` (started and stopped: interrupted, failed, or killed).
+ */
+export type SweepRunState = 'new' | 'complete' | 'running' | 'resumable';
+
+/**
+ * Reads the state of a sweep's run from its folder. A folder whose config
+ * differs from the one the sweep gives the run (the sweep file or its base
+ * config changed since) is refused, so a sweep never skips or resumes a run
+ * of another config.
+ */
+export function sweepRunState(plan: SweepPlan, run: SweepRun): SweepRunState {
+  if (!existsSync(run.dir)) return 'new';
+  const folder = openRunFolder(run.dir, `run folder of ${run.name}`);
+  const stored = parseRunConfigFile(folder.path('run_config.json'), []);
+  const differing = (Object.keys(run.config) as Array<keyof typeof run.config>).find((key) => JSON.stringify(stored[key]) !== JSON.stringify(run.config[key]));
+  if (differing !== undefined) {
+    throw new ConfigError(
+      folder.path('run_config.json'),
+      `${differing}: ${JSON.stringify(stored[differing])}`,
+      `the config that ${plan.file} gives run ${run.name} (${differing}: ${JSON.stringify(run.config[differing])}); move the folder away or use another --out`,
+    );
+  }
+  if (isLockedByOther(run.dir)) return 'running';
+  return SummaryWriter.read(folder).status === 'complete' ? 'complete' : 'resumable';
+}

@@ -4,8 +4,10 @@ export const EXIT = {
   ok: 0,
   /** The work failed (an unexpected error). */
   failed: 1,
-  /** Bad input: a config typo, a wrong type, impossible parameters, a corrupt checkpoint. */
+  /** Bad input: a config typo, a wrong type, impossible parameters, a corrupt checkpoint, a run folder in use. */
   badInput: 2,
-  /** Stopped by Ctrl-C; the run folder can be resumed. */
+  /** Training diverged (a loss, gradient or weight went NaN or infinite); the message names the epoch. */
+  diverged: 3,
+  /** Stopped by Ctrl-C or SIGTERM; the run folder can be resumed. */
   interrupted: 130,
 } as const;

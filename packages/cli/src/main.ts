@@ -60,10 +60,15 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
       if (flags.verbose) log.setLevel('debug');
       exitCode = await guarded(log, flags.verbose, async () => {
         const outcome = await executeRun(runSource(flags, source), stages, log, commandLine(argv, process.cwd()));
-        if (outcome.status === 'interrupted') {
+        if (outcome.halted?.status === 'interrupted') {
           log.warn(`interrupted; resume with: pg run --resume ${outcome.run.dir}`);
           return EXIT.interrupted;
         }
+        if (outcome.halted) {
+          log.error(`${outcome.halted.message} (run folder ${outcome.run.dir})`);
+          return EXIT.diverged;
+        }
+        if (outcome.status !== 'complete') log.warn(`the run is ${outcome.status} (see ${outcome.run.path('summary.json')})`);
         process.stdout.write(outcome.report ? `Report: ${outcome.report}\n` : `Run folder: ${outcome.run.dir}\n`);
         return EXIT.ok;
       });
@@ -104,7 +109,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
 }
 
 function runSource(flags: RunFlags, source: 'config' | 'run' | 'either'): RunSource {
-  if (source === 'run') return { kind: 'folder', dir: flags.run! };
+  if (source === 'run') return { kind: 'folder', dir: flags.run!, redo: true };
   if (flags.resume) {
     if (flags.config) throw new ParameterError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
     return { kind: 'folder', dir: flags.resume, flag: '--resume' };

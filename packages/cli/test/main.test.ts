@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, main } from '../src/main.js';
+import { EXIT } from '../src/exit-codes.js';
+import { main } from '../src/main.js';
 import { createLogger } from '../src/runtime/logger.js';
 import type { RunSummary } from '../src/pipeline/run-summary.js';
 
@@ -169,7 +170,7 @@ describe('pg run', () => {
     expect(again.code).toBe(EXIT.ok);
   }, 120_000);
 
-  it('evaluates and reports an existing run folder', async () => {
+  it('evaluates and reports an existing run folder, and evaluates a complete run again', async () => {
     const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
     expect((await pg(['train', '--config', tiny, '--out', out])).code).toBe(EXIT.ok);
     const dir = onlyRun(out);
@@ -178,8 +179,88 @@ describe('pg run', () => {
     expect(typeof summaryOf(dir).metrics.test_accuracy).toBe('number');
     expect((await pg(['report', '--run', dir])).code).toBe(EXIT.ok);
     expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(summaryOf(dir).status).toBe('complete');
+
+    const evaluation = readFileSync(join(dir, 'evaluation.json'), 'utf8');
+    rmSync(join(dir, 'evaluation.json'));
+    const again = await pg(['evaluate', '--run', dir]);
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.lines.some((line) => line.startsWith('test accuracy '))).toBe(true);
+    expect(readFileSync(join(dir, 'evaluation.json'), 'utf8')).toBe(evaluation);
+
     const missing = await pg(['evaluate', '--run', out]);
     expect(missing.code).toBe(EXIT.badInput);
+  }, 90_000);
+
+  it('refuses to evaluate a checkpoint that is garbage or not finite, in one line', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    expect((await pg(['train', '--config', tiny, '--out', out, '--set', 'trainer.epochs=1'])).code).toBe(EXIT.ok);
+    const dir = onlyRun(out);
+    const manifest = readFileSync(join(dir, 'model.json'), 'utf8');
+    writeFileSync(join(dir, 'model.json'), '\u0000\u0001garbage');
+    const garbage = await pg(['evaluate', '--run', dir]);
+    expect(garbage.code).toBe(EXIT.badInput);
+    expect(garbage.lines.at(-1)).toBe(`error: model.json must be valid JSON (got "${join(dir, 'model.json')}")`);
+    writeFileSync(join(dir, 'model.json'), '{"format": "something else"}');
+    expect((await pg(['evaluate', '--run', dir])).lines.at(-1)).toBe(`error: ${join(dir, 'model.json')} format must be "pg-model-checkpoint" (got "something else")`);
+
+    writeFileSync(join(dir, 'model.json'), manifest);
+    const weights = readFileSync(join(dir, 'weights.bin'));
+    new Float32Array(weights.buffer, weights.byteOffset, 1)[0] = NaN;
+    writeFileSync(join(dir, 'weights.bin'), weights);
+    const notFinite = await pg(['evaluate', '--run', dir]);
+    expect(notFinite.code).toBe(EXIT.badInput);
+    expect(notFinite.lines.at(-1)).toMatch(new RegExp(`^error: ${join(dir, 'weights.bin')} must be finite weights \\(got "NaN or infinite values in \\S+"\\)$`));
+    expect(existsSync(join(dir, 'evaluation.json'))).toBe(false);
+  }, 90_000);
+
+  it('ends a run whose training diverges as diverged: exit 3, the epoch named, never evaluated', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const { code, lines } = await pg(['run', '--config', tiny, '--out', out, '--set', 'trainer.lr=1e30']);
+    expect(code).toBe(EXIT.diverged);
+    const dir = onlyRun(out);
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^error: training diverged in epoch 1(, batch \\d+)?: the .+; try a lower trainer.lr \\(it is 1e\\+30\\) or set trainer.grad_clip \\(run folder ${dir}\\)$`),
+    );
+    const summary = summaryOf(dir);
+    expect(summary.status).toBe('diverged');
+    expect(summary.stages.train?.status).toBe('diverged');
+    expect(summary.error).toEqual({ stage: 'train', message: expect.stringMatching(/^training diverged in epoch 1/) });
+    expect(summary.metrics.test_accuracy).toBeUndefined();
+    for (const file of ['model.json', 'evaluation.json', 'report.html', 'run.lock']) expect(existsSync(join(dir, file))).toBe(false);
+    const evaluate = await pg(['evaluate', '--run', dir]);
+    expect(evaluate.code).toBe(EXIT.badInput);
+    expect(evaluate.lines.at(-1)).toBe(`error: --run must be a run whose training finished (its train stage is diverged; it diverged: there is nothing to evaluate) (got "${dir}")`);
+    const resume = await pg(['run', '--resume', dir]);
+    expect(resume.code).toBe(EXIT.badInput);
+    expect(resume.lines.at(-1)).toMatch(/^error: --resume must be a run that can continue: it diverged \(training diverged in epoch 1.*\), and would again; start a new run with other settings \(got ".*"\)$/);
+    expect(summaryOf(dir).status).toBe('diverged');
+  }, 90_000);
+
+  it('keeps the status and error of a failed or interrupted run when reporting it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    await pg(['run', '--config', tiny, '--out', out, '--set', 'dataset.edge_prob=1', '--set', 'dataset.num_actions=4']);
+    const failed = onlyRun(out);
+    const before = summaryOf(failed);
+    expect((await pg(['report', '--run', failed])).code).toBe(EXIT.ok);
+    expect(summaryOf(failed)).toMatchObject({ status: 'failed', error: before.error });
+    expect(summaryOf(failed).stages.report?.status).toBe('done');
+    expect(readFileSync(join(failed, 'report.html'), 'utf8')).toContain('The run failed in its dataset stage');
+
+    const runs = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const stopped = await pg(['run', '--config', tiny, '--out', runs], (line) => {
+      if (line.startsWith('epoch {"epoch":1,')) process.emit('SIGTERM');
+    });
+    expect(stopped.code).toBe(EXIT.interrupted);
+    const interrupted = onlyRun(runs);
+    expect(summaryOf(interrupted)).toMatchObject({ status: 'interrupted', error: null });
+    const reported = await pg(['report', '--run', interrupted]);
+    expect(reported.code).toBe(EXIT.ok);
+    expect(reported.lines).toContain(`warn: the run is interrupted (see ${join(interrupted, 'summary.json')})`);
+    expect(summaryOf(interrupted).status).toBe('interrupted');
+    expect(summaryOf(interrupted).stages.train?.status).toBe('interrupted');
+    expect((await pg(['run', '--resume', interrupted])).code).toBe(EXIT.ok);
+    expect(summaryOf(interrupted).status).toBe('complete');
   }, 90_000);
 });
 
@@ -198,10 +279,13 @@ describe('pg dataset and pg compare', () => {
     }
     const compared = mkdtempSync(join(tmpdir(), 'pg-compare-'));
     const [a, b] = readdirSync(runs).map((name) => join(runs, name));
+    // What a killed process leaves: `running`, with no live holder of the lock.
+    writeFileSync(join(b!, 'summary.json'), JSON.stringify({ ...summaryOf(b!), status: 'running' }));
     expect((await pg(['compare', a!, b!, '--out', compared])).code).toBe(EXIT.ok);
     const html = readFileSync(join(onlyRun(compared), 'comparison.html'), 'utf8');
     expect(html).toContain('<th>run</th>');
     expect(html).toMatch(/<td>plastic<\/td>[\s\S]*<td>rnn<\/td>/);
+    expect(html).toMatch(/status<\/code><\/td><td>complete<\/td>[\s\S]*status<\/code><\/td><td>interrupted<\/td>/);
     expect((await pg(['compare', a!])).code).toBe(EXIT.badInput);
   }, 120_000);
 });

@@ -22,6 +22,7 @@ import {
 import { Adam } from './adam.js';
 import { TrainerError } from './errors.js';
 import { learningRateAt } from './learning-rate.js';
+import { firstNonFiniteWeight } from './non-finite.js';
 import { nextNodeScore } from './next-node-loss.js';
 import type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 import { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';
@@ -37,6 +38,24 @@ export interface TrainingResult {
   readonly bestValLoss: number | null;
   /** Whether training ended early through {@link Trainer.stop}. */
   readonly stopped: boolean;
+  /** Where training ended because a number went NaN or infinite; `null` if it did not. */
+  readonly diverged: Divergence | null;
+}
+
+/**
+ * Where training stopped because a number it depends on was no longer
+ * finite (a learning rate too high, most often). The step that produced a
+ * non-finite loss or gradient is not applied.
+ */
+export interface Divergence {
+  /** The 1-based epoch. */
+  readonly epoch: number;
+  /** The 0-based batch, or `null` when found at the end of the epoch (weights, validation). */
+  readonly batch: number | null;
+  /** What went non-finite. */
+  readonly quantity: 'training loss' | 'gradient norm' | 'weights' | 'validation loss';
+  /** The value found (NaN or ±Infinity), or for weights the name of the first weight that holds one. */
+  readonly value: number | string;
 }
 
 /** Everything a trainer needs to continue where it stopped, the model's weights included. */
@@ -91,8 +110,9 @@ export class Trainer<S extends NetworkState = NetworkState> {
   private bestWeights: NamedTensorMap | null = null;
   /** The weights of the last finished epoch, kept once `fit` has put the best ones in the model. */
   private latestWeights: NamedTensorMap | null = null;
-  /** Whether a stop ended an epoch before its last batch: weights and optimizer are then mid-epoch. */
+  /** Whether a stop or a divergence ended an epoch before its end: weights and optimizer are then mid-epoch. */
   private cutShort = false;
+  private divergence: Divergence | null = null;
   private stopRequested = false;
 
   constructor(
@@ -135,9 +155,14 @@ export class Trainer<S extends NetworkState = NetworkState> {
     this.stopRequested = true;
   }
 
-  /** Trains the remaining epochs and restores the best weights. */
+  /**
+   * Trains the remaining epochs and restores the best weights. Ends early on
+   * {@link Trainer.stop}, or when the loss, the gradient norm, the weights or
+   * the validation loss stop being finite (see {@link TrainingResult.diverged}).
+   */
   async fit(): Promise<TrainingResult> {
     this.stopRequested = false;
+    this.divergence = null;
     this.takeBackLatestWeights();
     for (const callback of this.callbacks) await callback.onTrainStart?.(this);
     const { epochs } = this.options;
@@ -161,6 +186,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
       bestEpoch: this.best?.epoch ?? this.completedEpochs,
       bestValLoss: this.best?.valLoss ?? null,
       stopped: this.stopRequested,
+      diverged: this.divergence,
     };
   }
 
@@ -218,7 +244,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
     this.disposeLatestWeights();
   }
 
-  /** Trains one epoch and validates; `null` when a stop request ended it before its last batch. */
+  /** Trains one epoch and validates; `null` when a stop request or a divergence ended it first. */
   private async trainEpoch(epoch: number): Promise<EpochRecord | null> {
     const started = performance.now();
     const learningRate = learningRateAt(epoch, { base: this.options.learningRate, epochs: this.options.epochs, scheduler: this.options.scheduler });
@@ -241,6 +267,10 @@ export class Trainer<S extends NetworkState = NetworkState> {
       const result = this.trainStep(inputs, targets, state);
       dispose([inputs, targets]);
       this.model.disposeState(state);
+      if (!Number.isFinite(result.loss) || !Number.isFinite(result.gradNorm)) {
+        const [quantity, value] = Number.isFinite(result.loss) ? (['gradient norm', result.gradNorm] as const) : (['training loss', result.loss] as const);
+        return this.diverge({ epoch: epoch + 1, batch, quantity, value });
+      }
       lossSum += result.loss * targets.size;
       correct += result.correct;
       steps += targets.size;
@@ -251,7 +281,10 @@ export class Trainer<S extends NetworkState = NetworkState> {
       await new Promise((resolve) => setImmediate(resolve));
       if (this.stopRequested && batch < numBatches) return null;
     }
+    const nonFinite = firstNonFiniteWeight(this.model.namedVariables);
+    if (nonFinite !== null) return this.diverge({ epoch: epoch + 1, batch: null, quantity: 'weights', value: nonFinite });
     const validation = this.partition.validation.length > 0 ? this.evaluate(this.partition.validation) : null;
+    if (validation && !Number.isFinite(validation.loss)) return this.diverge({ epoch: epoch + 1, batch: null, quantity: 'validation loss', value: validation.loss });
     return {
       epoch: epoch + 1,
       trainLoss: lossSum / steps,
@@ -264,6 +297,12 @@ export class Trainer<S extends NetworkState = NetworkState> {
     };
   }
 
+  private diverge(divergence: Divergence): null {
+    this.divergence = divergence;
+    return null;
+  }
+
+  /** One step; a non-finite loss or gradient norm is returned without being applied to the weights. */
   private trainStep(inputs: Parameters<GraphNetwork<S>['forward']>[0], targets: Parameters<typeof nextNodeScore>[1], state: S) {
     let correct: Scalar | undefined;
     const { value, grads } = variableGrads(() => {
@@ -273,7 +312,12 @@ export class Trainer<S extends NetworkState = NetworkState> {
     }, this.model.trainableVariables);
     const norm = tidy(() => sqrt(addN(Object.values(grads).map((grad) => sum(square(grad))))) as Scalar);
     const gradNorm = norm.dataSync()[0]!;
+    const loss = value.dataSync()[0]!;
     const clip = this.options.gradClip;
+    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
+      dispose([value, correct!, norm, ...Object.values(grads)]);
+      return { loss, correct: 0, gradNorm };
+    }
     if (clip !== null && gradNorm > clip) {
       const factor = scalar(clip / gradNorm);
       for (const name of Object.keys(grads)) {
@@ -284,7 +328,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
       factor.dispose();
     }
     this.optimizer.step(this.model.namedVariables, grads);
-    const result = { loss: value.dataSync()[0]!, correct: correct!.dataSync()[0]!, gradNorm };
+    const result = { loss, correct: correct!.dataSync()[0]!, gradNorm };
     dispose([value, correct!, norm, ...Object.values(grads)]);
     return result;
   }

@@ -172,6 +172,20 @@ describe('Trainer', () => {
     model.dispose();
   });
 
+  it('ends at the first non-finite loss, gradient or weight, naming where, without applying that step', async () => {
+    const model = plastic();
+    const epochs: number[] = [];
+    const trainer = new Trainer(model, dataset.train, { epochs: 4, batchSize: 8, learningRate: 1e30, seed: 1, callbacks: { onEpochEnd: (record) => void epochs.push(record.epoch) } });
+    const result = await trainer.fit();
+    expect(result.diverged).toMatchObject({ epoch: expect.any(Number), quantity: expect.stringMatching(/^(training loss|gradient norm|weights|validation loss)$/) });
+    expect(result.history).toHaveLength(result.diverged!.epoch - 1);
+    expect(epochs).toEqual(result.history.map((record) => record.epoch));
+    expect(result.history.every((record) => Number.isFinite(record.trainLoss) && Number.isFinite(record.valLoss))).toBe(true);
+    expect(() => trainer.snapshot()).toThrow(/^snapshot must be taken between epochs/);
+    trainer.dispose();
+    model.dispose();
+  });
+
   it('rejects a split that does not fit the model', () => {
     const model = createGraphNetwork('rnn', { numNodes: 7, numActions: 5, hiddenDim: 4 });
     expect(() => new Trainer(model, dataset.train)).toThrow("split size must be the model's [numNodes, numActions] = [7, 5] (got [6,5])");

@@ -14,6 +14,7 @@ import {
 import type { FlatConfig } from '../config/config-keys.js';
 import { ConfigError } from '../errors.js';
 import { createRunFolder, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
+import { isLockedByOther } from '../runtime/run-lock.js';
 import { parseRunConfigFile } from './execute-run.js';
 import { writeFigure } from './figure-files.js';
 import { headlineMetrics } from './headline-metrics.js';
@@ -56,6 +57,8 @@ export function readComparedFolders(dirs: readonly string[]): ComparedFolder[] {
   return dirs.map((dir) => {
     const run = openRunFolder(dir, 'each folder compared');
     const summary = SummaryWriter.read(run);
+    // `running` with no live process holding the lock: that process was killed.
+    if (summary.status === 'running' && !isLockedByOther(run.dir)) summary.status = 'interrupted';
     const evaluation = run.has('evaluation.json') ? run.readJson<Evaluation>('evaluation.json') : undefined;
     return { run, summary, name: summary.name, config: readConfig(run), evaluation };
   });

@@ -1,20 +1,23 @@
 import type { GraphDataset } from '@pg/datasets';
 import { loadCheckpoint, type GraphNetwork } from '@pg/models';
+import { ParameterError } from '@pg/graphs';
+import { firstNonFiniteWeight } from '@pg/trainer';
 import { basename, extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { FlatConfig } from '../config/config-keys.js';
 import { parseRunConfig } from '../config/resolve-config.js';
 import { ConfigError } from '../errors.js';
-import { useBackend, type BackendInfo } from '../runtime/backend.js';
+import { useBackend } from '../runtime/backend.js';
+import { watchInterruptions } from '../runtime/interruptions.js';
 import type { Logger } from '../runtime/logger.js';
-import { createRunFolder, createRunFolderAt, openRunFolder, type RunFolder } from '../runtime/run-folder.js';
+import { createRunFolder, createRunFolderAt, openRunFolder, type RunFolder, type RunStatus } from '../runtime/run-folder.js';
 import { acquireLock, LOCK_FILE, lockOwner, releaseLock } from '../runtime/run-lock.js';
 import { buildDataset } from './build-dataset.js';
 import { datasetStage } from './dataset-stage.js';
 import { evaluateStage } from './evaluate-stage.js';
 import { writeReport } from './report-stage.js';
 import type { RunContext } from './run-context.js';
-import { RunInterrupted, SummaryWriter, type StageName } from './run-summary.js';
+import { RunHalted, SummaryWriter, type StageName } from './run-summary.js';
 import { discardSnapshot, trainStage, type TrainedModel } from './train-stage.js';
 import { versions } from './versions.js';
 
@@ -41,14 +44,18 @@ export type RunSource =
       readonly dir: string;
       /** The option that named the folder, for messages. Default `--run`. */
       readonly flag?: '--run' | '--resume';
+      /** Run the stages even where an earlier invocation finished them (`pg evaluate --run`); otherwise they are skipped (a resume). */
+      readonly redo?: boolean;
     };
 
 /** What {@link executeRun} reports back. */
 export interface RunOutcome {
   /** The run folder. */
   readonly run: RunFolder;
-  /** `interrupted` when Ctrl-C stopped it (resume it later), otherwise `complete`. */
-  readonly status: 'complete' | 'interrupted';
+  /** The run's status now, as `summary.json` says: what all its stages say, not only this invocation's. */
+  readonly status: Exclude<RunStatus, 'running'>;
+  /** Set when this invocation ended early: interrupted by a signal (resume it later) or diverged in training. */
+  readonly halted?: RunHalted;
   /** The HTML report, when the report stage ran. */
   readonly report?: string;
 }
@@ -56,9 +63,13 @@ export interface RunOutcome {
 /**
  * Runs the requested stages of an experiment in a run folder: a new one for
  * a config file, or an existing one (resume, `pg evaluate`, `pg report`),
- * skipping stages that an earlier invocation finished. The config is
- * validated before any work and before the folder exists; from then on
- * `summary.json` tells the status at every moment.
+ * skipping stages that an earlier invocation finished unless `redo` is set.
+ * The config is validated and the backend loaded before any work and before
+ * the folder exists; from then on the process holds the folder's lock and
+ * `summary.json` tells the status at every moment. The first SIGINT or
+ * SIGTERM stops the work at its next safe point (the run ends
+ * `interrupted`, resumable); a second ends the process at once, after
+ * recording `interrupted` and releasing the lock.
  */
 export async function executeRun(source: RunSource, stages: readonly StageName[], log: Logger, command: string): Promise<RunOutcome> {
   const { config, name } = readSource(source);
@@ -77,62 +88,68 @@ export async function executeRun(source: RunSource, stages: readonly StageName[]
     run = openRunFolder(source.dir, source.flag);
     acquireLock(run.dir, owner);
   }
+  const summary = new SummaryWriter(run, fields, SummaryWriter.read(run));
+  const interruption = watchInterruptions({
+    first: () => log.warn(`stopping at the next safe point; continue later with: pg run --resume ${run.dir} (a second Ctrl-C stops at once)`),
+    second: () => {
+      summary.finish();
+      releaseLock(run.dir, owner);
+    },
+  });
   try {
-    return await runStages(run, config, stages, log, new SummaryWriter(run, fields, SummaryWriter.read(run)), backend);
+    log.attachFile(run.path('run.log'));
+    log.info(`run folder ${run.dir} (${backend.description})`);
+    const redo = source.kind === 'folder' && source.redo === true;
+    return await runStages({ config, run, log, summary, backend, interruption }, stages, redo);
   } finally {
+    interruption.dispose();
     releaseLock(run.dir, owner);
   }
 }
 
-async function runStages(run: RunFolder, config: FlatConfig, stages: readonly StageName[], log: Logger, summary: SummaryWriter, backend: BackendInfo): Promise<RunOutcome> {
-  log.attachFile(run.path('run.log'));
-  log.info(`run folder ${run.dir} (${backend.description})`);
-  const interruption = { requested: false };
-  const onInterrupt = () => {
-    if (interruption.requested) process.exit(130);
-    interruption.requested = true;
-    log.warn(`stopping after this batch; continue later with: pg run --resume ${run.dir}`);
-  };
-  process.on('SIGINT', onInterrupt);
-  const context: RunContext = { config, run, log, summary, backend, interruption };
+async function runStages(context: RunContext, stages: readonly StageName[], redo: boolean): Promise<RunOutcome> {
+  const { config, run, log, summary } = context;
+  const wanted = (stage: StageName) => stages.includes(stage) && (redo || !summary.isDone(stage));
   let trained: TrainedModel | undefined;
   try {
     let dataset: GraphDataset | undefined;
     const needDataset = () => (dataset ??= buildDataset(config));
-    if (stages.includes('dataset') && !summary.isDone('dataset')) dataset = await summary.stage('dataset', () => datasetStage(context));
-    if (stages.includes('train') && !summary.isDone('train')) trained = await summary.stage('train', () => trainStage(context, needDataset()));
+    if (wanted('dataset')) dataset = await summary.stage('dataset', () => datasetStage(context));
+    if (wanted('train')) trained = await summary.stage('train', () => trainStage(context, needDataset()));
     if (summary.isDone('train')) discardSnapshot(run);
-    if (stages.includes('evaluate') && !summary.isDone('evaluate')) {
-      const model = trained?.model ?? (await loadTrainedModel(run));
-      await summary.stage('evaluate', () => evaluateStage(context, needDataset(), model));
-      if (!trained) model.dispose();
+    if (wanted('evaluate')) {
+      const model = trained?.model ?? (await loadTrainedModel(run, summary));
+      try {
+        await summary.stage('evaluate', () => evaluateStage(context, needDataset(), model));
+      } finally {
+        if (!trained) model.dispose();
+      }
     }
     await trained?.tracking?.finish(summary.metrics);
     let report: string | undefined;
     if (stages.includes('report')) report = await summary.stage('report', async () => writeReport(run, SummaryWriter.read(run), log));
-    summary.finish('complete');
-    return { run, status: 'complete', report };
+    return { run, status: summary.finish(), report };
   } catch (error) {
-    if (error instanceof RunInterrupted) {
-      summary.finish('interrupted');
-      return { run, status: 'interrupted' };
-    }
-    summary.finish('failed', error as Error);
+    const status = summary.finish(error as Error);
+    if (error instanceof RunHalted) return { run, status, halted: error };
     throw error;
   } finally {
     trained?.model.dispose();
-    process.off('SIGINT', onInterrupt);
   }
 }
 
 /** The validated config and the run's name, before any folder is made or locked. */
 function readSource(source: RunSource): { config: FlatConfig; name: string } {
-  if (source.kind === 'folder') {
-    const run = openRunFolder(source.dir, source.flag);
-    return { name: SummaryWriter.read(run).name, config: parseRunConfigFile(run.path('run_config.json'), []) };
+  if (source.kind === 'config') {
+    const config = parseRunConfigFile(source.path, source.overrides);
+    return { config, name: source.name ?? config.run_name ?? basename(source.path, extname(source.path)) };
   }
-  const config = parseRunConfigFile(source.path, source.overrides);
-  return { config, name: source.name ?? config.run_name ?? basename(source.path, extname(source.path)) };
+  const run = openRunFolder(source.dir, source.flag);
+  const summary = SummaryWriter.read(run);
+  if (source.flag === '--resume' && summary.status === 'diverged') {
+    throw new ConfigError('--resume', source.dir, `a run that can continue: it diverged (${summary.error?.message}), and would again; start a new run with other settings`);
+  }
+  return { name: summary.name, config: parseRunConfigFile(run.path('run_config.json'), []) };
 }
 
 /** Reads and validates a config file (YAML or the JSON a run folder keeps). */
@@ -152,7 +169,22 @@ function jsonAsSections(text: string): string {
   return JSON.stringify({ global: JSON.parse(text) });
 }
 
-async function loadTrainedModel(run: RunFolder): Promise<GraphNetwork> {
-  if (!run.has('model.json')) throw new ConfigError('--run', run.dir, 'a run whose training finished (it has no model.json; run `pg run --resume` first)');
-  return (await loadCheckpoint(run.dir)).model;
+/** The run's checkpoint, once its training is recorded done; refuses one whose weights are not all finite. */
+async function loadTrainedModel(run: RunFolder, summary: SummaryWriter): Promise<GraphNetwork> {
+  const train = summary.stageStatus('train');
+  if (train !== 'done') {
+    const hint = train === 'diverged' ? 'it diverged: there is nothing to evaluate' : 'finish it first with `pg run --resume`';
+    throw new ConfigError('--run', run.dir, `a run whose training finished (its train stage is ${train ?? 'not started'}; ${hint})`);
+  }
+  const { model } = await loadCheckpoint(run.dir).catch((error: unknown) => {
+    // Name the file when the checkpoint's own message does not.
+    if (!(error instanceof ParameterError) || error.message.includes(run.dir)) throw error;
+    throw new ConfigError(`${run.path('model.json')} ${error.field}`, error.value, error.expected);
+  });
+  const nonFinite = firstNonFiniteWeight(model.namedVariables);
+  if (nonFinite !== null) {
+    model.dispose();
+    throw new ConfigError(run.path('weights.bin'), `NaN or infinite values in ${nonFinite}`, 'finite weights');
+  }
+  return model;
 }

@@ -11,6 +11,6 @@ export interface RunContext {
   readonly log: Logger;
   readonly summary: SummaryWriter;
   readonly backend: BackendInfo;
-  /** Set once the user asked to stop (Ctrl-C); long work checks it. */
-  readonly interruption: { requested: boolean };
+  /** Set once the user asked to stop (Ctrl-C, SIGTERM); long work checks it. */
+  readonly interruption: { readonly requested: boolean };
 }

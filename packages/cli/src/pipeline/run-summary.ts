@@ -5,8 +5,8 @@ export type StageName = 'dataset' | 'train' | 'evaluate' | 'report';
 
 /** One stage's record in `summary.json`. */
 export interface StageRecord {
-  /** Where the stage is: `done` once it finished, otherwise how it stopped. */
-  status: 'running' | 'done' | 'failed' | 'interrupted';
+  /** Where the stage is: `done` once it finished, otherwise how it stopped (`running` in a finished run: its process was killed). */
+  status: 'running' | 'done' | 'failed' | 'interrupted' | 'diverged';
   /** Wall-clock seconds spent in it so far. */
   seconds: number;
 }
@@ -21,7 +21,7 @@ export interface RunSummary {
   runId: string;
   /** The run's name: `run_name`, `--name` or the config file's name. */
   name: string;
-  /** `running` until the run ends `complete`, `failed` or `interrupted`. */
+  /** `running` while a process works on the run, then what its stages say: `failed`, `diverged`, `interrupted` or `complete`. */
   status: RunStatus;
   /** When the run started (ISO 8601). */
   startedAt: string;
@@ -29,7 +29,7 @@ export interface RunSummary {
   updatedAt: string;
   /** When the run ended (ISO 8601); `null` while it runs. */
   finishedAt: string | null;
-  /** Why the run failed, and in which stage; `null` unless it failed. */
+  /** Why the run failed or diverged, and in which stage; `null` otherwise. It stays until that stage succeeds. */
   error: {
     /** The stage that failed, or `null` if it failed outside a stage. */
     stage: StageName | null;
@@ -50,9 +50,10 @@ export interface RunSummary {
 
 /**
  * Keeps a run's `summary.json` true at every moment: `running` while work
- * goes on, each stage's status and time, and `complete`, `failed` (with the
- * error) or `interrupted` at the end. Every change is written at once, so a
- * crash leaves a summary that says how far the run got.
+ * goes on, each stage's status and time, and at the end a status derived
+ * from the stages, so that a command that runs only some stages (`pg report`
+ * on a failed run) never hides what the others say. Every change is written
+ * at once, so a crash leaves a summary that says how far the run got.
  */
 export class SummaryWriter {
   private readonly summary: RunSummary;
@@ -63,7 +64,8 @@ export class SummaryWriter {
     update: Pick<RunSummary, 'command' | 'backend' | 'versions'>,
     previous: RunSummary,
   ) {
-    this.summary = { ...previous, ...update, status: 'running', finishedAt: null, error: null };
+    // An error outside any stage belonged to the invocation that made it; a stage's error stays until that stage succeeds.
+    this.summary = { ...previous, ...update, status: 'running', finishedAt: null, error: previous.error?.stage ? previous.error : null };
     this.write();
   }
 
@@ -90,12 +92,17 @@ export class SummaryWriter {
     return run.readJson<RunSummary>('summary.json');
   }
 
-  /** Whether a stage finished in an earlier invocation (a resumed run skips it). */
-  isDone(stage: StageName): boolean {
-    return this.summary.stages[stage]?.status === 'done';
+  /** A stage's status, if it has started in this or an earlier invocation. */
+  stageStatus(stage: StageName): StageRecord['status'] | undefined {
+    return this.summary.stages[stage]?.status;
   }
 
-  /** Runs a stage, recording its status and wall time; a throw marks it failed and propagates. */
+  /** Whether a stage finished in an earlier invocation (a resumed run skips it). */
+  isDone(stage: StageName): boolean {
+    return this.stageStatus(stage) === 'done';
+  }
+
+  /** Runs a stage, recording its status and wall time; a throw marks it failed (or interrupted, or diverged) and propagates. */
   async stage<T>(name: StageName, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -104,10 +111,12 @@ export class SummaryWriter {
     try {
       const result = await work();
       this.summary.stages[name] = { status: 'done', seconds: seconds() };
+      if (this.summary.error?.stage === name) this.summary.error = null;
       return result;
     } catch (error) {
-      this.summary.stages[name] = { status: error instanceof RunInterrupted ? 'interrupted' : 'failed', seconds: seconds() };
-      if (!(error instanceof RunInterrupted)) this.summary.error = { stage: name, message: (error as Error).message };
+      const status = error instanceof RunHalted ? error.status : 'failed';
+      this.summary.stages[name] = { status, seconds: seconds() };
+      if (status !== 'interrupted') this.summary.error = { stage: name, message: (error as Error).message };
       throw error;
     } finally {
       this.write();
@@ -124,12 +133,27 @@ export class SummaryWriter {
     return this.summary.metrics;
   }
 
-  /** Ends the run with a final status. */
-  finish(status: Exclude<RunStatus, 'running'>, error?: Error): void {
-    this.summary.status = status;
+  /**
+   * Ends this invocation: stages left `running` become `interrupted`, an
+   * error thrown outside any stage is recorded, and the status becomes what
+   * the stages say (a diverged or failed stage first, then an interrupted
+   * one, else `complete`). Returns it.
+   */
+  finish(error?: Error): Exclude<RunStatus, 'running'> {
+    const { stages } = this.summary;
+    for (const record of Object.values(stages)) if (record.status === 'running') record.status = 'interrupted';
+    if (error && !(error instanceof RunHalted) && !this.summary.error) this.summary.error = { stage: null, message: error.message };
+    const statuses = Object.values(stages).map((record) => record.status);
+    this.summary.status = statuses.includes('diverged')
+      ? 'diverged'
+      : this.summary.error
+        ? 'failed'
+        : statuses.includes('interrupted')
+          ? 'interrupted'
+          : 'complete';
     this.summary.finishedAt = new Date().toISOString();
-    if (error && !this.summary.error) this.summary.error = { stage: null, message: error.message };
     this.write();
+    return this.summary.status;
   }
 
   private write(): void {
@@ -138,7 +162,14 @@ export class SummaryWriter {
   }
 }
 
-/** Thrown when the user interrupts a run (Ctrl-C): the run can be resumed. */
-export class RunInterrupted extends Error {
-  override name = 'RunInterrupted';
+/** Thrown to end a run early: `interrupted` by a signal (resumable), or `diverged` in training (the message says where). */
+export class RunHalted extends Error {
+  override name = 'RunHalted';
+
+  constructor(
+    readonly status: 'interrupted' | 'diverged',
+    message: string,
+  ) {
+    super(message);
+  }
 }

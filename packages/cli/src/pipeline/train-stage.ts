@@ -1,7 +1,7 @@
 import type { GraphDataset } from '@pg/datasets';
 import { createGraphNetwork, saveCheckpoint, type GraphNetwork } from '@pg/models';
 import { trainingCurvesFigure } from '@pg/report';
-import { consoleProgress, jsonlMetrics, loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE, Trainer, type TrainerCallbacks, type TrainerSnapshot } from '@pg/trainer';
+import { consoleProgress, jsonlMetrics, loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE, Trainer, type Divergence, type TrainerCallbacks, type TrainerSnapshot } from '@pg/trainer';
 import { dispose } from '@tensorflow/tfjs-core';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { RunFolder } from '../runtime/run-folder.js';
 import { startTracking, type ExperimentTracking } from './experiment-tracking.js';
 import { writeFigure } from './figure-files.js';
 import type { RunContext } from './run-context.js';
-import { RunInterrupted } from './run-summary.js';
+import { RunHalted } from './run-summary.js';
 
 /** Where an unfinished run keeps the trainer's snapshot of its latest epoch (weights, optimizer, history). */
 const RESUME_DIR = 'resume';
@@ -67,9 +67,10 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
 
   const result = await trainer.fit();
   trainer.dispose();
-  if (interruption.requested) {
+  if (result.diverged || interruption.requested) {
     model.dispose();
-    throw new RunInterrupted(`interrupted during epoch ${trainer.completedEpochs + 1}`);
+    if (result.diverged) throw new RunHalted('diverged', divergenceMessage(result.diverged, config.lr));
+    throw new RunHalted('interrupted', `interrupted during epoch ${trainer.completedEpochs + 1}`);
   }
 
   await saveCheckpoint(model, run.dir, { datasetConfig: dataset.config });
@@ -85,6 +86,12 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
   });
   log.info(`training done: best epoch ${result.bestEpoch}, weights saved to ${run.path('model.json')}`);
   return { model, tracking };
+}
+
+/** Where and how training diverged, with what to try. */
+function divergenceMessage({ epoch, batch, quantity, value }: Divergence, lr: number): string {
+  const what = quantity === 'weights' ? `the weight ${value} holds NaN or infinite values` : `the ${quantity} is ${value}`;
+  return `training diverged in epoch ${epoch}${batch === null ? '' : `, batch ${batch + 1}`}: ${what}; try a lower trainer.lr (it is ${lr}) or set trainer.grad_clip`;
 }
 
 /** Removes the resume snapshot, once the train stage is recorded done (until then a kill must find it). */

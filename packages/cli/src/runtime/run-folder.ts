@@ -2,8 +2,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
-/** The life of a run, as `summary.json` records it. */
-export type RunStatus = 'running' | 'complete' | 'failed' | 'interrupted';
+/**
+ * The life of a run, as `summary.json` records it: `running` while a `pg`
+ * process works on it (and holds its `run.lock`), then `complete` (every stage
+ * it ran is done), `failed` (a stage failed; `error` says why), `diverged`
+ * (training went NaN or infinite) or `interrupted` (stopped by a signal, or
+ * killed; resumable).
+ */
+export type RunStatus = 'running' | 'complete' | 'failed' | 'interrupted' | 'diverged';
 
 /** The folder of one run: every artefact it writes, written whole or not at all. */
 export interface RunFolder {

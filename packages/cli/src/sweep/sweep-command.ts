@@ -92,9 +92,13 @@ export function addSweepCommands(program: Command, log: Logger, guard: Guard): v
         const plan = readSweepPlan(file, flags.out);
         const index = taskIndex(flags.index, plan.runs.length);
         const outcome = await runSweepTask(plan, index, log, `pg sweep run ${file} --index ${index} --out ${plan.out}`);
-        if (outcome !== 'skipped' && outcome.status === 'interrupted') {
+        if (outcome !== 'skipped' && outcome.halted?.status === 'interrupted') {
           log.warn(`interrupted; run the same task again to continue`);
           return EXIT.interrupted;
+        }
+        if (outcome !== 'skipped' && outcome.halted) {
+          log.error(outcome.halted.message);
+          return EXIT.diverged;
         }
         process.stdout.write(`Run folder: ${plan.runs[index]!.dir}\n`);
         return EXIT.ok;

@@ -5,13 +5,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-cpu';
 import { createRng } from '@pg/graphs';
-import { createGraphNetwork } from '../dist/index.js';
+import { createGraphNetwork, setPlasticKernelThreads } from '../dist/index.js';
 import { referenceFlops } from './flops.mjs';
 import { layersTrainingStep } from './layers-baseline.mjs';
 
 const spec = JSON.parse(process.argv[2]);
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 await tf.setBackend(spec.backend);
+// Threads of the plastic WebAssembly kernel (default: both cores).
+if (spec.threads !== undefined) setPlasticKernelThreads(spec.threads);
 const { batchSize: B, length: L, numNodes: N, numActions: A, hiddenDim: H, repeats } = spec;
 const rng = createRng(1);
 const draw = (size) => Array.from({ length: B * L }, () => (rng.next() >>> 0) % size);
@@ -33,9 +35,10 @@ function median(run) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-/** Forward pass and Adam step of one of our networks, from a fixed initial state. */
-function ours(config) {
+/** Forward pass and Adam step of one of our networks, from a fixed initial state; `implementation` is the plastic layer's. */
+function ours(config, implementation) {
   const model = createGraphNetwork(spec.model, { numNodes: N, numActions: A, hiddenDim: H, seed: 1, ...config });
+  if (implementation) model.implementation = implementation;
   const optimizer = tf.train.adam(5e-4);
   const state = model.initialState(B, createRng(2));
   const loss = () => tf.losses.softmaxCrossEntropy(targets, model.forward(inputs, state));
@@ -48,7 +51,7 @@ function ours(config) {
 
 const result = { ...spec };
 if (spec.mode === 'memory') {
-  const run = ours(spec.config);
+  const run = ours(spec.config, spec.implementation);
   for (let i = 0; i < repeats; i++) run.step();
   result.peakRssMb = process.resourceUsage().maxRSS / 1024;
 } else {
@@ -60,8 +63,9 @@ if (spec.mode === 'memory') {
   result.stepMs = median(run.step);
   run.dispose();
   result.gflops = referenceFlops(spec) / result.stepMs / 1e6;
+  result.walkPassesPerSecond = (1000 * B) / result.stepMs;
   if (spec.compareWith === 'reference') {
-    const reference = ours({ ...spec.config, implementation: 'reference' });
+    const reference = ours(spec.config, 'reference');
     result.referenceForwardMs = median(reference.forward);
     result.referenceStepMs = median(reference.step);
     reference.dispose();

@@ -144,8 +144,11 @@ function checkManifest(value: unknown): CheckpointManifest {
 /** Builds the manifest's network, reporting an invalid configuration as a manifest error. */
 function buildModel(manifest: CheckpointManifest): GraphNetwork {
   const NetworkClass = networkClassNamed(manifest.modelClass);
+  // Checkpoints written before the WebAssembly kernel stored how the plastic recurrence ran
+  // (`implementation`); that is now picked where the model runs, so the key is dropped.
+  const { implementation: _legacy, ...modelConfig } = manifest.modelConfig as Record<string, unknown>;
   try {
-    return new NetworkClass(manifest.modelConfig as never);
+    return new NetworkClass((manifest.modelClass === 'PlasticGraphNetwork' ? modelConfig : manifest.modelConfig) as never);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     throw new ModelError('modelConfig', manifest.modelConfig, `a valid ${manifest.modelClass} configuration: ${error.message}`, {

@@ -44,6 +44,7 @@ export {
   type PlasticScanResult,
   type PlasticSequence,
 } from './plastic-layer.js';
+export { loadPlasticKernel, setPlasticKernelThreads, type PlasticKernelInfo } from './plastic-kernel/kernel-threads.js';
 export { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-network.js';
 export { RNNGraphNetwork } from './rnn-graph-network.js';
 export {

@@ -1,21 +1,9 @@
 import { deriveSeed, type RandomGenerator } from '@pg/graphs';
-import {
-  add,
-  concat,
-  expandDims,
-  relu,
-  reshape,
-  slice,
-  squeeze,
-  stack,
-  type Tensor1D,
-  type Tensor2D,
-  type Tensor3D,
-} from '@tensorflow/tfjs-core';
-import { Dense, linear } from './dense.js';
+import { concat, expandDims, relu, reshape, slice, squeeze, stack, tensor3d, tile, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
+import { Dense } from './dense.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
 import { PlasticLayer, type PlasticImplementation } from './plastic-layer.js';
-import { requireBoolean, requireOneOf } from './validate.js';
+import { requireBoolean } from './validate.js';
 
 /** Configuration of a {@link PlasticGraphNetwork}. The variants are all off by default, which is the seed's model. */
 export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
@@ -29,17 +17,11 @@ export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
    * undirected with one action, so the reverse is as true as the forward move. Default `false`.
    */
   reverseWrite?: boolean;
-  /**
-   * How the fast-weight recurrence runs (see {@link PlasticImplementation}): `fused`
-   * (default, fast) or `reference` (step by step, for tests and benchmarks). Both
-   * compute the same function.
-   */
-  implementation?: PlasticImplementation;
 }
 
 /** A {@link PlasticGraphNetwork}'s configuration with every default filled in. */
 export type ResolvedPlasticGraphNetworkConfig = ResolvedGraphNetworkConfig &
-  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite' | 'implementation'>>;
+  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite'>>;
 
 /** Per-sequence state of a {@link PlasticGraphNetwork}. */
 export type PlasticState = {
@@ -77,15 +59,20 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   readonly plastic: PlasticLayer;
   /** Whether each write also stores the reverse of the traversed edge. */
   readonly reverseWrite: boolean;
-  /** How the fast-weight recurrence runs: `fused` or `reference`. */
-  readonly implementation: PlasticImplementation;
+  /**
+   * How the fast-weight recurrence runs (see {@link PlasticImplementation}); `undefined`
+   * (the default) lets the layer pick the fastest available. A setting of this process,
+   * not of the model: it is not part of the configuration, so a checkpoint runs with
+   * whatever is available where it is loaded.
+   */
+  implementation: PlasticImplementation | undefined;
   private readonly c1: Dense;
   private readonly ca: Dense;
 
   constructor(config: PlasticGraphNetworkConfig) {
-    super(config, ['decay', 'gatedWrite', 'reverseWrite', 'implementation']);
+    super(config, ['decay', 'gatedWrite', 'reverseWrite']);
     this.reverseWrite = requireBoolean('reverseWrite', config.reverseWrite ?? false);
-    this.implementation = requireOneOf('implementation', config.implementation ?? 'fused', ['fused', 'reference']);
+    this.implementation = undefined;
     this.c1 = new Dense(this.weights, 'c1', this.inputDim + 2, this.hiddenDim);
     this.ca = new Dense(this.weights, 'ca', this.numNodes, this.hiddenDim);
     this.plastic = new PlasticLayer({
@@ -99,7 +86,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
 
   override getConfig(): ResolvedPlasticGraphNetworkConfig {
     const { decay, gatedWrite } = this.plastic;
-    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite, implementation: this.implementation };
+    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite };
   }
 
   /** Fresh fast weights (standard-normal rows, row-normalised) and no previous row. */
@@ -108,34 +95,25 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   }
 
   protected run(inputs: Tensor3D, state: PlasticState, withState: boolean): ChunkResult<PlasticState> {
-    const [batchSize, length] = inputs.shape;
-    const { numNodes, numActions, inputDim, hiddenDim } = this;
+    const length = inputs.shape[1];
     // The rows this chunk reads: the previous chunk's last row (if any), then the inputs.
     const offset = state.previousRow ? 1 : 0;
     const rows = state.previousRow ? concat([expandDims<Tensor3D>(state.previousRow, 1), inputs], 1) : inputs;
     const count = length + offset;
-    const nodes = slice(rows, [0, 0, 0], [batchSize, count, numNodes]);
-    const actions = slice(rows, [0, 0, numNodes], [batchSize, count, numActions]);
 
-    // c1 split by input part: c1([x ‖ a ‖ m]) = x Wx + a Wa + m Wm + b.
-    const kernel = this.c1.kernel as Tensor2D;
-    const nodePart = linear(nodes, slice(kernel, [0, 0], [numNodes, hiddenDim]));
-    const actionPart = linear(actions, slice(kernel, [numNodes, 0], [numActions, hiddenDim]));
-    const predictMode = kernelRow(kernel, inputDim);
-    const acquireMode = kernelRow(kernel, inputDim + 1);
-    const context = add<Tensor3D>(add(nodePart, actionPart), this.c1.bias);
-
-    const queries = relu(add<Tensor3D>(fromStep(context, offset, length), predictMode));
-    const [keys, values] = this.transitions(context, nodes, nodePart, actionPart, acquireMode);
-    // Transition j leads from row j to row j + 1, i.e. into step j + 1 − offset; with reverseWrite it makes two writes.
-    const perTransition = this.reverseWrite ? 2 : 1;
-    const writeSteps = Int32Array.from({ length: (count - 1) * perTransition }, (_, n) => Math.floor(n / perTransition) + 1 - offset);
+    // Predict: q_t = relu(c1([x_t ‖ a_t ‖ 1 0])).
+    const queries = relu(this.c1.apply(withMode(fromStep(rows, offset, length), PREDICT)));
+    // Acquire, for each move from row j to row j + 1: k = relu(c1([x_j ‖ a_j ‖ 0 1])), v = relu(ca(x_{j+1})).
+    const [keys, values] = this.transitions(rows);
+    // Move j writes into step j + 1 − offset; with reverseWrite it makes two writes.
+    const perMove = this.reverseWrite ? 2 : 1;
+    const writeSteps = Int32Array.from({ length: (count - 1) * perMove }, (_, n) => Math.floor(n / perMove) + 1 - offset);
     const { reads, state: fastWeights } = this.plastic.scan(
       state.fastWeights,
       { queries, keys, values, writeSteps },
       { implementation: this.implementation, withState },
     );
-    const previousRow = squeeze<Tensor2D>(slice(inputs, [0, length - 1, 0], [batchSize, 1, inputDim]), [1]);
+    const previousRow = squeeze<Tensor2D>(fromStep(inputs, length - 1, 1), [1]);
     return {
       logits: this.decoder.apply(reads),
       state: { fastWeights: fastWeights ?? state.fastWeights, previousRow },
@@ -151,26 +129,34 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   }
 
   /**
-   * Keys and values of the writes `[B, N, H]`, one per transition between consecutive rows
-   * (two, forward then reverse, with {@link PlasticGraphNetworkConfig.reverseWrite}).
+   * Keys and values of the writes `[B, M, H]`, one per move between consecutive rows (two,
+   * forward then reverse, with {@link PlasticGraphNetworkConfig.reverseWrite}).
    */
-  private transitions(context: Tensor3D, nodes: Tensor3D, nodePart: Tensor3D, actionPart: Tensor3D, acquireMode: Tensor1D): [Tensor3D, Tensor3D] {
-    const count = context.shape[1] - 1;
-    const keys = relu(add<Tensor3D>(fromStep(context, 0, count), acquireMode));
+  private transitions(rows: Tensor3D): [Tensor3D, Tensor3D] {
+    const moves = rows.shape[1] - 1;
+    const nodes = slice(rows, [0, 0, 0], [-1, -1, this.numNodes]);
+    const keys = relu(this.c1.apply(withMode(fromStep(rows, 0, moves), ACQUIRE)));
     const embedded = relu(this.ca.apply(nodes));
-    const values = fromStep(embedded, 1, count);
+    const values = fromStep(embedded, 1, moves);
     if (!this.reverseWrite) return [keys, values];
-    const reverseContext = add(add(fromStep(nodePart, 1, count), fromStep(actionPart, 0, count)), this.c1.bias);
-    const reverseKeys = relu(add<Tensor3D>(reverseContext, acquireMode));
-    const reverseValues = fromStep(embedded, 0, count);
-    const interleave = (forward: Tensor3D, reverse: Tensor3D) => reshape(stack([forward, reverse], 2), [forward.shape[0], 2 * count, forward.shape[2]]) as Tensor3D;
+    // The move back from x_{j+1} to x_j takes the same action: k = relu(c1([x_{j+1} ‖ a_j ‖ 0 1])), v = relu(ca(x_j)).
+    const actions = slice(rows, [0, 0, this.numNodes], [-1, -1, -1]);
+    const reverseKeys = relu(this.c1.apply(withMode(concat([fromStep(nodes, 1, moves), fromStep(actions, 0, moves)], 2), ACQUIRE)));
+    const reverseValues = fromStep(embedded, 0, moves);
+    const interleave = (forward: Tensor3D, reverse: Tensor3D) => reshape(stack([forward, reverse], 2), [forward.shape[0], 2 * moves, forward.shape[2]]) as Tensor3D;
     return [interleave(keys, reverseKeys), interleave(values, reverseValues)];
   }
 }
 
-/** Row `index` of a kernel, as a vector. */
-function kernelRow(kernel: Tensor2D, index: number): Tensor1D {
-  return reshape(slice(kernel, [index, 0], [1, -1]), [-1]);
+/** The mode bits appended to each row: `[1, 0]` predict, `[0, 1]` acquire. */
+const PREDICT = [1, 0] as const;
+const ACQUIRE = [0, 1] as const;
+
+/** `[row ‖ mode]` for every row of `rows [B, L, D]`. */
+function withMode(rows: Tensor3D, mode: readonly [number, number]): Tensor3D {
+  const [batchSize, length] = rows.shape;
+  const bits = tile(tensor3d([[mode as unknown as number[]]]), [batchSize, length, 1]);
+  return concat([rows, bits], 2);
 }
 
 /** Steps `start … start + count - 1` of a `[B, L, H]` tensor. */

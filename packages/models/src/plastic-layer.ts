@@ -11,7 +11,6 @@ import {
   relu,
   reshape,
   sigmoid,
-  ones,
   slice,
   sqrt,
   square,
@@ -27,7 +26,8 @@ import {
 } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { ModelError } from './errors.js';
-import { plasticScan } from './plastic-scan.js';
+import { kernelAvailable } from './plastic-kernel/kernel-threads.js';
+import { plasticKernelScan } from './plastic-kernel/plastic-kernel-scan.js';
 import { normalValues } from './random-values.js';
 import { requireBoolean, requireInteger, requireKnownKeys } from './validate.js';
 import { WeightStore } from './weight-store.js';
@@ -67,17 +67,20 @@ export interface PlasticSequence {
 }
 
 /**
- * How {@link PlasticLayer.scan} runs: `fused` (the default) as one op over the
- * whole sequence that never forms the fast weights of each step, with a
- * hand-written gradient; `reference`, step by step with {@link PlasticLayer.write}
- * and {@link PlasticLayer.read}, the straightforward version the fused one is
- * tested against.
+ * How {@link PlasticLayer.scan} runs: `wasm`, as one op over the whole sequence
+ * run by a WebAssembly SIMD kernel with a hand-written gradient, on both cores
+ * in Node (see {@link setPlasticKernelThreads}); `reference`, step by step with
+ * {@link PlasticLayer.write} and {@link PlasticLayer.read}, the readable
+ * definition the kernel is tested against. Both compute the same function.
  */
-export type PlasticImplementation = 'fused' | 'reference';
+export type PlasticImplementation = 'wasm' | 'reference';
 
 /** Options of {@link PlasticLayer.scan}. */
 export interface PlasticScanOptions {
-  /** Default `fused`. */
+  /**
+   * Default `wasm` where the kernel is compiled (always in Node; in a browser after
+   * {@link loadPlasticKernel}), `reference` otherwise.
+   */
   implementation?: PlasticImplementation;
   /** Also return the fast weights after the last step. Default `true`; `false` saves their computation. */
   withState?: boolean;
@@ -216,9 +219,8 @@ export class PlasticLayer {
   scan(state: Tensor3D, sequence: PlasticSequence, options: PlasticScanOptions = {}): PlasticScanResult {
     this.checkSequence(sequence);
     const withState = options.withState ?? true;
-    return tidy(() =>
-      (options.implementation ?? 'fused') === 'fused' ? this.fusedScan(state, sequence, withState) : this.referenceScan(state, sequence, withState),
-    );
+    const implementation = options.implementation ?? (kernelAvailable() ? 'wasm' : 'reference');
+    return tidy(() => (implementation === 'wasm' ? this.kernelScan(state, sequence, withState) : this.referenceScan(state, sequence, withState)));
   }
 
   /** The learned parameters of the enabled variants, by name (none with the defaults). */
@@ -251,15 +253,14 @@ export class PlasticLayer {
     this.weights.dispose();
   }
 
-  private fusedScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): PlasticScanResult {
-    if (writeSteps.length === 0) return { reads: relu(matMul(queries, state, false, true)) as Tensor3D, state: withState ? clone(state) : undefined };
+  private kernelScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): PlasticScanResult {
     const [batchSize, length, h] = queries.shape;
     const written = (this.gate ? mul(values, sigmoid(this.gate.apply(concat([keys, values], 2)))) : values) as Tensor3D;
-    const rho = (this.retentionLogits ? sigmoid(this.retentionLogits) : ones([h])) as Tensor1D;
-    const packed = plasticScan({ queries, keys, values: written, initial: state, rho }, writeSteps, withState);
+    const rho = this.retentionLogits ? (sigmoid(this.retentionLogits) as Tensor1D) : undefined;
+    const packed = plasticKernelScan({ queries, keys, values: written, initial: state, rho }, writeSteps, withState);
+    if (!withState) return { reads: relu(packed), state: undefined };
     const reads = relu(slice(packed, [0, 0, 0], [batchSize, length, h])) as Tensor3D;
-    // Renormalised exactly, so that rounding never accumulates from chunk to chunk.
-    return { reads, state: withState ? normaliseRows(slice(packed, [0, length, 0], [batchSize, h, h]) as Tensor3D) : undefined };
+    return { reads, state: slice(packed, [0, length, 0], [batchSize, h, h]) as Tensor3D };
   }
 
   private referenceScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): PlasticScanResult {
@@ -303,7 +304,11 @@ export class PlasticLayer {
   }
 }
 
-/** Divides each row (last axis) of `w` by `max(‖row‖₂, 1e-8)`. */
+/**
+ * Divides each row (last axis) of `w` by `max(‖row‖₂, 1e-8)`, computed as
+ * `sqrt(max(‖row‖², 1e-16))`: the same value, whose gradient stays finite at a
+ * zero row (that of `sqrt` at 0 would make it NaN).
+ */
 function normaliseRows(w: Tensor3D): Tensor3D {
-  return div(w, maximum(sqrt(sum(square(w), 2, true)), ROW_NORM_FLOOR));
+  return div(w, sqrt(maximum(sum(square(w), 2, true), ROW_NORM_FLOOR ** 2)));
 }

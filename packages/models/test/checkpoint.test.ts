@@ -35,6 +35,15 @@ describe('toArtifacts / fromArtifacts', () => {
     expect(values(model.forward(inputs))).toEqual(values(network.forward(inputs)));
   });
 
+  it('loads a plastic checkpoint written when the configuration named its implementation', async () => {
+    const { network, artifacts } = await plasticArtifacts();
+    const legacy = withManifest(artifacts, (manifest) => ((manifest.modelConfig as Record<string, unknown>).implementation = 'fused'));
+    const { model } = fromArtifacts(legacy);
+    expect(model.getConfig()).toEqual(network.getConfig());
+    const inputs = randomInputs(3, 2, 5, 6, 3);
+    expect(values(model.forward(inputs))).toEqual(values(network.forward(inputs)));
+  });
+
   it('round-trips a transformer with learned positions', async () => {
     const network = new TransformerGraphNetwork({ numNodes: 4, numActions: 2, hiddenDim: 4, numHeads: 2, positions: 'learned', maxLength: 8 });
     const { model, datasetConfig } = fromArtifacts(await toArtifacts(network));

@@ -39,6 +39,12 @@ export const CONFIG_KEYS = {
     'wasm',
     'tfjs backend: wasm (default, SIMD), cpu (slow fallback), or tensorflow (needs @tensorflow/tfjs-node or -node-gpu installed).',
   ),
+  threads: key(
+    'global',
+    positiveInt().max(64).nullable(),
+    null,
+    "Threads of the plastic network's WebAssembly kernel; default min(2, CPU cores). Results do not depend on it: set 1 when runs share the cores.",
+  ),
 
   dataset_type: key('dataset', z.enum(['standard', 'disjoint']), 'standard', 'standard: train and test graphs share action semantics; disjoint: no (node, action, next node) triplet of a test graph occurs in training.'),
   num_nodes: key('dataset', positiveInt(2), 20, 'Nodes per graph.'),

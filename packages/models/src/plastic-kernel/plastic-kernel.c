@@ -1,0 +1,403 @@
+/*
+ * The plastic recurrence of PlasticLayer.scan, forward and backward, for WebAssembly with SIMD.
+ * Built by scripts/build-plastic-kernel.mjs (clang --target=wasm32 -O3 -msimd128); the result is
+ * embedded in plastic-kernel-binary.ts.
+ *
+ * Per sequence, with fast weights W (H x H), retention rho (H; 1 without decay) and the writes
+ * (k_n, v_n) of step t:
+ *
+ *   P   = diag(rho) W_{t-1} + sum_n v_n k_n^T
+ *   s_i = 1 / max(|P_i|, 1e-8)                    (P_i: row i)
+ *   W_t = diag(s) P                                (W_t = W_{t-1} at a step without writes)
+ *   y_t = W_t q_t                                  (the read, before the layer's relu)
+ *
+ * The state is kept as W = diag(sigma) U, a lazy scale per row, so a step is one pass over each
+ * row: U_i += (v_n[i] / (rho_i sigma_i)) k_n, while summing |U_i|^2 and U_i . q_t; then
+ * sigma_i = rho_i sigma_i s_i and y_i = sigma_i (U_i . q_t), without ever dividing the row.
+ * A row whose scale leaves [2^-24, 2^24] is folded back (U_i *= sigma_i, sigma_i = 1).
+ *
+ * Backward, with dW the adjoint of W_t (from dfinal, or 0):
+ *
+ *   dW  += dy_t q_t^T,  dq_t = W_t^T dy_t
+ *   dP_i = s_i (dW_i - (dW_i . W_t,i) W_t,i)       (s_i dW_i where the norm was floored)
+ *   dv_n[i] = dP_i . k_n,  dk_n = dP^T v_n,  drho_i += dP_i . W_{t-1,i},  dW_{t-1} = diag(rho) dP
+ *
+ * A write step is again one pass over each row: the scalar e_i = dW_i . W_t,i that dP_i needs is
+ * carried instead of summed over the row first. A read adds dy_t[i] y_t[i] to it, and a write step
+ * leaves e_i = rho_i (dP_i . W_{t-1,i}), the same product drho needs.
+ *
+ * The forward pass keeps the state every K steps (checkpoints); the backward pass recomputes each
+ * segment of K steps from its checkpoint, then walks it backwards.
+ *
+ * Memory is the caller's: every pointer is an offset into this module's memory, laid out by the
+ * TypeScript binding (plastic-kernel-scan.ts, kernel-runner.ts). No allocation, no libc.
+ */
+#include <wasm_simd128.h>
+
+#define ROW_NORM_FLOOR 1e-8f
+#define SCALE_MIN (1.0f / 16777216.0f)
+#define SCALE_MAX 16777216.0f
+
+typedef v128_t f32x4;
+
+static inline f32x4 load(const float *p) { return wasm_v128_load(p); }
+static inline void store(float *p, f32x4 x) { wasm_v128_store(p, x); }
+static inline f32x4 splat(float x) { return wasm_f32x4_splat(x); }
+static inline f32x4 madd(f32x4 acc, f32x4 a, f32x4 b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
+static inline float lanes_sum(f32x4 x) {
+  return (wasm_f32x4_extract_lane(x, 0) + wasm_f32x4_extract_lane(x, 1)) +
+         (wasm_f32x4_extract_lane(x, 2) + wasm_f32x4_extract_lane(x, 3));
+}
+
+/* The shapes of one call, and where the writes of each step start (writes of step t: [first[t], first[t + 1])). */
+typedef struct {
+  int H, L, N, K;
+  const int *first;
+} Shape;
+
+/* Number of checkpoints kept per sequence: the state after steps K-1, 2K-1, ... (before the last step). */
+static inline int checkpoint_count(const Shape *shape) { return (shape->L - 1) / shape->K; }
+
+/* A state W = diag(sigma) U. */
+typedef struct {
+  float *u;
+  float *sigma;
+} State;
+
+/*
+ * The row loops below work on 16 floats at a time with 4 independent accumulators (a single one
+ * would wait on each addition's latency), then 4 at a time, then one by one. The order of every
+ * sum is fixed, so results are the same on every run and every thread.
+ */
+#define BLOCK 4
+
+/*
+ * One step on row i: dst_u = src_u + sum_n alpha_n k_n (alpha_n = v_n[i] / base, base = rho_i sigma_i),
+ * returning |dst_u|^2 through squares and dst_u . q as the result. dst_u may be src_u. Inlined with
+ * a constant `writes` for the common counts (see write_row).
+ */
+static inline __attribute__((always_inline)) float write_row_n(int H, const float *src_u, float *dst_u, const int writes,
+                                                                 const float *keys, const float *values, int i,
+                                                                 float base, const float *q, float *squares) {
+  float alpha[writes > 0 ? writes : 1];
+  for (int n = 0; n < writes; n++) alpha[n] = values[n * H + i] / base;
+  f32x4 sq[BLOCK], dot[BLOCK];
+  for (int u = 0; u < BLOCK; u++) sq[u] = dot[u] = splat(0);
+  int j = 0;
+  for (; j + 4 * BLOCK <= H; j += 4 * BLOCK) {
+    for (int u = 0; u < BLOCK; u++) {
+      int at = j + 4 * u;
+      f32x4 x = load(src_u + at);
+      for (int n = 0; n < writes; n++) x = madd(x, splat(alpha[n]), load(keys + n * H + at));
+      store(dst_u + at, x);
+      sq[u] = madd(sq[u], x, x);
+      dot[u] = madd(dot[u], x, load(q + at));
+    }
+  }
+  for (; j + 4 <= H; j += 4) {
+    f32x4 x = load(src_u + j);
+    for (int n = 0; n < writes; n++) x = madd(x, splat(alpha[n]), load(keys + n * H + j));
+    store(dst_u + j, x);
+    sq[0] = madd(sq[0], x, x);
+    dot[0] = madd(dot[0], x, load(q + j));
+  }
+  float sq_tail = 0, dot_tail = 0;
+  for (; j < H; j++) {
+    float x = src_u[j];
+    for (int n = 0; n < writes; n++) x += alpha[n] * keys[n * H + j];
+    dst_u[j] = x;
+    sq_tail += x * x;
+    dot_tail += x * q[j];
+  }
+  *squares = lanes_sum(wasm_f32x4_add(wasm_f32x4_add(sq[0], sq[1]), wasm_f32x4_add(sq[2], sq[3]))) + sq_tail;
+  return lanes_sum(wasm_f32x4_add(wasm_f32x4_add(dot[0], dot[1]), wasm_f32x4_add(dot[2], dot[3]))) + dot_tail;
+}
+
+/* write_row_n, specialised for one write (the seed's model) and two (with the reverse write). */
+static float write_row(int H, const float *src_u, float *dst_u, int writes, const float *keys, const float *values, int i,
+                       float base, const float *q, float *squares) {
+  if (writes == 1) return write_row_n(H, src_u, dst_u, 1, keys, values, i, base, q, squares);
+  if (writes == 2) return write_row_n(H, src_u, dst_u, 2, keys, values, i, base, q, squares);
+  return write_row_n(H, src_u, dst_u, writes, keys, values, i, base, q, squares);
+}
+
+static float dot_row(int H, const float *a, const float *b) {
+  f32x4 acc[BLOCK];
+  for (int u = 0; u < BLOCK; u++) acc[u] = splat(0);
+  int j = 0;
+  for (; j + 4 * BLOCK <= H; j += 4 * BLOCK)
+    for (int u = 0; u < BLOCK; u++) acc[u] = madd(acc[u], load(a + j + 4 * u), load(b + j + 4 * u));
+  for (; j + 4 <= H; j += 4) acc[0] = madd(acc[0], load(a + j), load(b + j));
+  float tail = 0;
+  for (; j < H; j++) tail += a[j] * b[j];
+  return lanes_sum(wasm_f32x4_add(wasm_f32x4_add(acc[0], acc[1]), wasm_f32x4_add(acc[2], acc[3]))) + tail;
+}
+
+static void scale_row(int H, float *x, float factor) {
+  int j = 0;
+  for (; j + 4 <= H; j += 4) store(x + j, wasm_f32x4_mul(load(x + j), splat(factor)));
+  for (; j < H; j++) x[j] *= factor;
+}
+
+/*
+ * Step t from state src into state dst (dst.u may equal src.u): the writes of the step, then the
+ * read y = W_t q. Records the inverse row norms s and whether each was a true norm (unit = 1) or
+ * the floor (unit = 0), when asked. A step without writes only reads (dst must then be src).
+ */
+static void step(const Shape *shape, int writes, const float *keys, const float *values, const float *rho, State src,
+                 State dst, const float *q, float *y, float *s, float *unit) {
+  int H = shape->H;
+  for (int i = 0; i < H; i++) {
+    const float *src_row = src.u + i * H;
+    if (writes == 0) {
+      y[i] = src.sigma[i] * dot_row(H, src_row, q);
+      continue;
+    }
+    float *dst_row = dst.u + i * H;
+    float base = (rho ? rho[i] : 1.0f) * src.sigma[i];
+    if (!(base >= SCALE_MIN && base <= SCALE_MAX)) {
+      /* Fold the scale into the row first, so that v_n[i] / base stays finite. */
+      for (int j = 0; j < H; j++) dst_row[j] = base * src_row[j];
+      src_row = dst_row;
+      base = 1.0f;
+    }
+    float squares;
+    float dot = write_row(H, src_row, dst_row, writes, keys, values, i, base, q, &squares);
+    float norm = base * __builtin_sqrtf(squares);
+    float inverse = 1.0f / (norm < ROW_NORM_FLOOR ? ROW_NORM_FLOOR : norm);
+    float sigma = base * inverse;
+    y[i] = sigma * dot;
+    if (s) {
+      s[i] = inverse;
+      unit[i] = norm < ROW_NORM_FLOOR ? 0.0f : 1.0f;
+    }
+    if (!(sigma >= SCALE_MIN && sigma <= SCALE_MAX)) {
+      scale_row(H, dst_row, sigma);
+      sigma = 1.0f;
+    }
+    dst.sigma[i] = sigma;
+  }
+}
+
+/* Per-sequence strides of the arrays. */
+static inline int state_size(const Shape *shape) { return shape->H * shape->H + shape->H; }
+
+/*
+ * Forward pass over `count` sequences. Inputs per sequence: q [L, H], keys and values [N, H],
+ * w0 [H, H]; rho [H] shared (null: no decay). Outputs per sequence: y [L, H]; final [H, H] (null:
+ * not wanted); checkpoints [C, H * H + H] (null: no backward pass will follow), each U then sigma.
+ * Scratch: H * H + H floats.
+ */
+__attribute__((export_name("plastic_forward"))) void plastic_forward(int count, int H, int L, int N, int K,
+                                                                      const int *first, const float *q,
+                                                                      const float *keys, const float *values,
+                                                                      const float *w0, const float *rho, float *y,
+                                                                      float *final, float *checkpoints, float *scratch) {
+  Shape shape = {H, L, N, K, first};
+  State state = {scratch, scratch + H * H};
+  for (int b = 0; b < count; b++) {
+    const float *kb = keys + b * N * H, *vb = values + b * N * H;
+    __builtin_memcpy(state.u, w0 + b * H * H, sizeof(float) * H * H);
+    for (int i = 0; i < H; i++) state.sigma[i] = 1.0f;
+    float *saved = checkpoints ? checkpoints + b * checkpoint_count(&shape) * state_size(&shape) : 0;
+    for (int t = 0; t < L; t++) {
+      int writes = first[t + 1] - first[t];
+      step(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, state, state, q + (b * L + t) * H,
+           y + (b * L + t) * H, 0, 0);
+      if (saved && (t + 1) % K == 0 && t + 1 < L) {
+        __builtin_memcpy(saved, state.u, sizeof(float) * state_size(&shape));
+        saved += state_size(&shape);
+      }
+    }
+    if (final) {
+      float *out = final + b * H * H;
+      for (int i = 0; i < H; i++)
+        for (int j = 0; j < H; j++) out[i * H + j] = state.sigma[i] * state.u[i * H + j];
+    }
+  }
+}
+
+/* The states of one segment, recomputed: `start` is the state before its first step, slot r the state after its step r. */
+typedef struct {
+  State start;
+  float *u;     /* [K, H * H]: U after each step with writes */
+  float *sigma; /* [K, H] */
+  float *s;     /* [K, H]: inverse row norms of each write step */
+  float *unit;  /* [K, H]: 1 where that norm was not floored */
+  float *y;     /* [K, H]: the reads */
+  int *has_slot; /* [K]: whether step r wrote (steps without writes share the previous state) */
+} Segment;
+
+static State state_after(const Segment *seg, const Shape *shape, int r) {
+  while (r >= 0 && !seg->has_slot[r]) r--;
+  if (r < 0) return seg->start;
+  State state = {seg->u + r * shape->H * shape->H, seg->sigma + r * shape->H};
+  return state;
+}
+
+/* Row i of a step without writes, backwards: dW_i += d q, dq += (d sigma_i) U_i. */
+static void read_adjoint_row(int H, float *dw, const float *u, float d, float d_sigma, const float *q, float *dq) {
+  int j = 0;
+  for (; j + 4 <= H; j += 4) {
+    store(dw + j, madd(load(dw + j), splat(d), load(q + j)));
+    store(dq + j, madd(load(dq + j), splat(d_sigma), load(u + j)));
+  }
+  for (; j < H; j++) {
+    dw[j] += d * q[j];
+    dq[j] += d_sigma * u[j];
+  }
+}
+
+/*
+ * Row i of a write step, backwards, in one pass: g = dW_i + d q (the read's share of the
+ * adjoint), p = a g + b U_i (= dP_i), dv_n[i] = p . k_n, dk_n += v_n[i] p, dq += (d sigma_i) U_i,
+ * dW_i = rho_i p. Returns p . U_prev (U_prev: row i of the state before the step). Inlined with a
+ * constant `writes` for the common counts (see write_adjoint_row).
+ */
+typedef struct {
+  float d, d_sigma, a, b, rho;
+} RowAdjoint;
+
+static inline __attribute__((always_inline)) float write_adjoint_row_n(
+    int H, float *dw, const float *u, const float *u_prev, const float *q, float *dq, RowAdjoint row, const int writes,
+    const float *keys, const float *values, int i, float *dkeys, float *dvalues) {
+  f32x4 dv[writes > 0 ? writes : 1][BLOCK], previous[BLOCK];
+  float dv_tail[writes > 0 ? writes : 1];
+  for (int u = 0; u < BLOCK; u++) {
+    previous[u] = splat(0);
+    for (int n = 0; n < writes; n++) dv[n][u] = splat(0);
+  }
+  for (int n = 0; n < writes; n++) dv_tail[n] = 0;
+  float previous_tail = 0;
+  int j = 0;
+  for (; j + 4 * BLOCK <= H; j += 4 * BLOCK) {
+    for (int k = 0; k < BLOCK; k++) {
+      int at = j + 4 * k;
+      f32x4 x = load(u + at);
+      f32x4 p = madd(wasm_f32x4_mul(splat(row.a), madd(load(dw + at), splat(row.d), load(q + at))), splat(row.b), x);
+      for (int n = 0; n < writes; n++) {
+        dv[n][k] = madd(dv[n][k], p, load(keys + n * H + at));
+        store(dkeys + n * H + at, madd(load(dkeys + n * H + at), splat(values[n * H + i]), p));
+      }
+      store(dq + at, madd(load(dq + at), splat(row.d_sigma), x));
+      previous[k] = madd(previous[k], p, load(u_prev + at));
+      store(dw + at, wasm_f32x4_mul(splat(row.rho), p));
+    }
+  }
+  for (; j + 4 <= H; j += 4) {
+    f32x4 x = load(u + j);
+    f32x4 p = madd(wasm_f32x4_mul(splat(row.a), madd(load(dw + j), splat(row.d), load(q + j))), splat(row.b), x);
+    for (int n = 0; n < writes; n++) {
+      dv[n][0] = madd(dv[n][0], p, load(keys + n * H + j));
+      store(dkeys + n * H + j, madd(load(dkeys + n * H + j), splat(values[n * H + i]), p));
+    }
+    store(dq + j, madd(load(dq + j), splat(row.d_sigma), x));
+    previous[0] = madd(previous[0], p, load(u_prev + j));
+    store(dw + j, wasm_f32x4_mul(splat(row.rho), p));
+  }
+  for (; j < H; j++) {
+    float p = row.a * (dw[j] + row.d * q[j]) + row.b * u[j];
+    for (int n = 0; n < writes; n++) {
+      dv_tail[n] += p * keys[n * H + j];
+      dkeys[n * H + j] += values[n * H + i] * p;
+    }
+    dq[j] += row.d_sigma * u[j];
+    previous_tail += p * u_prev[j];
+    dw[j] = row.rho * p;
+  }
+  for (int n = 0; n < writes; n++) {
+    dvalues[n * H + i] = lanes_sum(wasm_f32x4_add(wasm_f32x4_add(dv[n][0], dv[n][1]), wasm_f32x4_add(dv[n][2], dv[n][3]))) + dv_tail[n];
+  }
+  return lanes_sum(wasm_f32x4_add(wasm_f32x4_add(previous[0], previous[1]), wasm_f32x4_add(previous[2], previous[3]))) + previous_tail;
+}
+
+static float write_adjoint_row(int H, float *dw, const float *u, const float *u_prev, const float *q, float *dq,
+                               RowAdjoint row, int writes, const float *keys, const float *values, int i, float *dkeys,
+                               float *dvalues) {
+  if (writes == 1) return write_adjoint_row_n(H, dw, u, u_prev, q, dq, row, 1, keys, values, i, dkeys, dvalues);
+  if (writes == 2) return write_adjoint_row_n(H, dw, u, u_prev, q, dq, row, 2, keys, values, i, dkeys, dvalues);
+  return write_adjoint_row_n(H, dw, u, u_prev, q, dq, row, writes, keys, values, i, dkeys, dvalues);
+}
+
+/*
+ * Backward pass over `count` sequences, from the forward pass's inputs and checkpoints, and the
+ * gradients of y [L, H] and (dfinal, null: none) of the final weights [H, H]. Outputs per sequence:
+ * dq [L, H], dkeys and dvalues [N, H], dw0 [H, H], drho [H] (when rho is given).
+ * Scratch: K * (H * H + 4 H + 1) + H * H + 2 H floats.
+ */
+__attribute__((export_name("plastic_backward"))) void plastic_backward(
+    int count, int H, int L, int N, int K, const int *first, const float *q, const float *keys,
+    const float *values, const float *w0, const float *rho, const float *checkpoints, const float *dy,
+    const float *dfinal, float *dq, float *dkeys, float *dvalues, float *dw0, float *drho, float *scratch) {
+  Shape shape = {H, L, N, K, first};
+  int segments = checkpoint_count(&shape) + 1;
+  Segment seg;
+  seg.u = scratch;
+  seg.sigma = seg.u + K * H * H;
+  seg.s = seg.sigma + K * H;
+  seg.unit = seg.s + K * H;
+  seg.y = seg.unit + K * H;
+  seg.has_slot = (int *)(seg.y + K * H);
+  float *dw = (float *)(seg.has_slot + K);
+  float *ones = dw + H * H;
+  float *e = ones + H; /* dW_i . W_i for the state the walk has reached */
+  for (int i = 0; i < H; i++) ones[i] = 1.0f;
+  for (int b = 0; b < count; b++) {
+    const float *kb = keys + b * N * H, *vb = values + b * N * H;
+    float *dkb = dkeys + b * N * H, *dvb = dvalues + b * N * H, *drb = rho ? drho + b * H : 0;
+    __builtin_memset(dkb, 0, sizeof(float) * N * H);
+    __builtin_memset(dvb, 0, sizeof(float) * N * H);
+    if (drb) __builtin_memset(drb, 0, sizeof(float) * H);
+    if (dfinal) __builtin_memcpy(dw, dfinal + b * H * H, sizeof(float) * H * H);
+    else __builtin_memset(dw, 0, sizeof(float) * H * H);
+    for (int g = segments - 1; g >= 0; g--) {
+      int t0 = g * K, t1 = t0 + K < L ? t0 + K : L;
+      if (g == 0) {
+        seg.start.u = (float *)(w0 + b * H * H);
+        seg.start.sigma = ones;
+      } else {
+        float *saved = (float *)(checkpoints + (b * (segments - 1) + g - 1) * state_size(&shape));
+        seg.start.u = saved;
+        seg.start.sigma = saved + H * H;
+      }
+      /* Recompute the segment's states and reads. */
+      for (int t = t0; t < t1; t++) {
+        int r = t - t0, writes = first[t + 1] - first[t];
+        State src = state_after(&seg, &shape, r - 1);
+        seg.has_slot[r] = writes > 0;
+        State dst = writes ? (State){seg.u + r * H * H, seg.sigma + r * H} : src;
+        step(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, src, dst, q + (b * L + t) * H, seg.y + r * H,
+             seg.s + r * H, seg.unit + r * H);
+      }
+      if (g == segments - 1) {
+        State last = state_after(&seg, &shape, t1 - 1 - t0);
+        for (int i = 0; i < H; i++) e[i] = dfinal ? last.sigma[i] * dot_row(H, dw + i * H, last.u + i * H) : 0.0f;
+      }
+      for (int t = t1 - 1; t >= t0; t--) {
+        int r = t - t0, writes = first[t + 1] - first[t];
+        State now = state_after(&seg, &shape, r);
+        State before = state_after(&seg, &shape, r - 1);
+        const float *dyt = dy + (b * L + t) * H, *qt = q + (b * L + t) * H, *yt = seg.y + r * H;
+        float *dqt = dq + (b * L + t) * H;
+        __builtin_memset(dqt, 0, sizeof(float) * H);
+        const float *kt = kb + first[t] * H, *vt = vb + first[t] * H;
+        for (int i = 0; i < H; i++) {
+          float d = dyt[i], sigma = now.sigma[i];
+          e[i] += d * yt[i]; /* (dW_i + d q) . W_i */
+          if (!writes) {
+            read_adjoint_row(H, dw + i * H, now.u + i * H, d, d * sigma, qt, dqt);
+            continue;
+          }
+          /* dP_i = s (g - (g . W_i) W_i), W_i = sigma U_i: a = s, b = -s e_i sigma. */
+          float s = seg.s[r * H + i];
+          RowAdjoint row = {d, d * sigma, s, -s * e[i] * sigma * seg.unit[r * H + i], rho ? rho[i] : 1.0f};
+          float previous = before.sigma[i] * write_adjoint_row(H, dw + i * H, now.u + i * H, before.u + i * H, qt, dqt,
+                                                               row, writes, kt, vt, i, dkb + first[t] * H, dvb + first[t] * H);
+          if (drb) drb[i] += previous;
+          e[i] = row.rho * previous;
+        }
+      }
+    }
+    __builtin_memcpy(dw0 + b * H * H, dw, sizeof(float) * H * H);
+  }
+}

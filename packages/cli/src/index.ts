@@ -1,6 +1,7 @@
 export { CONFIG_KEYS, CONFIG_SECTIONS, type ConfigKey, type ConfigKeyName, type ConfigSection, type FlatConfig } from './config/config-keys.js';
 export { describeSchema } from './config/describe-schema.js';
 export { parseRunConfig, type ConfigSource } from './config/resolve-config.js';
+export { trainingSplits, type TrainingSplits } from './config/training-splits.js';
 export { ConfigError } from './errors.js';
 export { EXIT } from './exit-codes.js';
 export { main } from './main.js';

@@ -62,6 +62,10 @@ describe('pg run', () => {
       expect(typeof summary.metrics[key]).toBe('number');
     }
     expect(summary.metrics.triplet_overlap).toBe(0);
+    // A disjoint dataset validates on graphs held out of training and drawn like the test graphs.
+    expect([summary.metrics.train_graphs, summary.metrics.validation_graphs, summary.metrics.test_graphs]).toEqual([6, 1, 3]);
+    expect(summary.metrics.validation_triplet_overlap).toBe(0);
+    expect(summary.metrics.validation_walks).toBe(4);
     expect(summary.versions['@tensorflow/tfjs-core']).toBe('4.22.0');
     expect(readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');

@@ -25,6 +25,14 @@ export interface DatasetOptions {
   numActions?: number;
   /** Share of the graphs that go to the test split, rounded to a whole graph. Default 0.2. */
   testFraction?: number;
+  /**
+   * Share of the training graphs replaced by as many validation graphs, `round(validationFraction ×
+   * training graphs)`, for choosing among trained models without rewarding memorised training graphs.
+   * They are drawn like the test graphs (on a disjoint dataset, from the test side of every node pair's
+   * actions, so no triplet of theirs occurs in training) but with seeds of their own, so that no test
+   * graph is ever used to choose. Default 0: no validation split.
+   */
+  validationFraction?: number;
   /** Seed of everything random in the dataset. Default 42. */
   seed?: number;
   /** Graph draws allowed per graph before the dataset gives up with an error. Default 10 000. */
@@ -70,6 +78,8 @@ export interface StandardDatasetConfig {
   readonly numActions: number;
   /** Share of the graphs in the test split. */
   readonly testFraction: number;
+  /** Share of the training graphs replaced by validation graphs (0: none). */
+  readonly validationFraction: number;
   /** Seed of everything random in the dataset. */
   readonly seed: number;
   /** Graph draws allowed per graph. */
@@ -100,6 +110,7 @@ const DEFAULTS = {
   numTimesteps: 32,
   numActions: 8,
   testFraction: 0.2,
+  validationFraction: 0,
   seed: 42,
   maxTries: 10_000,
 } as const;
@@ -141,8 +152,17 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
     throw new DatasetError('numGraphsCounts', numGraphsCounts, "'all' (train and test graphs together) or 'train' (training graphs only)");
   }
   const testFraction = requireUnitNumber('testFraction', options.testFraction ?? DEFAULTS.testFraction, true);
-  if (splitGraphCounts({ numGraphs, numGraphsCounts, testFraction }).train === 0) {
+  const validationFraction = requireUnitNumber('validationFraction', options.validationFraction ?? DEFAULTS.validationFraction, true);
+  const counts = splitGraphCounts({ numGraphs, numGraphsCounts, testFraction, validationFraction });
+  if (counts.train + counts.validation === 0) {
     throw new DatasetError('testFraction', testFraction, `small enough to leave a train graph out of numGraphs ${numGraphs}`);
+  }
+  if (counts.train === 0 || (validationFraction > 0 && counts.validation === 0)) {
+    throw new DatasetError(
+      'validationFraction',
+      validationFraction,
+      `0, or a share that leaves at least one training and one validation graph among ${counts.train + counts.validation} training graphs`,
+    );
   }
   const numActions = requireInteger('numActions', options.numActions ?? DEFAULTS.numActions, type === 'disjoint' ? 2 : 1);
   const shared = {
@@ -154,6 +174,7 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
     numTimesteps: requireInteger('numTimesteps', options.numTimesteps ?? DEFAULTS.numTimesteps, 2),
     numActions,
     testFraction,
+    validationFraction,
     seed: requireInteger('seed', options.seed ?? DEFAULTS.seed, Number.MIN_SAFE_INTEGER),
     maxTries: requireInteger('maxTries', options.maxTries ?? DEFAULTS.maxTries, 1),
     graphFamily: { name: family.name, ...family.getConfig() },
@@ -168,6 +189,8 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
 export interface SplitGraphCounts {
   /** Graphs the model trains on. */
   readonly train: number;
+  /** Held-out graphs that choose among trained models (0 without a validation split). */
+  readonly validation: number;
   /** Held-out graphs the model is tested on. */
   readonly test: number;
 }
@@ -177,19 +200,24 @@ export interface SplitGraphCounts {
  * split takes `round(numGraphs × testFraction)` of the `numGraphs`; with `'train'` there are
  * `numGraphs` training graphs and `max(1, ceil(testFraction × numGraphs))` test graphs besides,
  * computed in floating point as the original project did (0.55 × 100 gives 56 test graphs).
- * A configuration stored before `numGraphsCounts` existed counts all graphs.
+ * Then `round(validationFraction × training graphs)` of the training graphs become validation graphs.
+ * A configuration stored before `numGraphsCounts` and `validationFraction` existed counts all graphs
+ * and has no validation graphs.
  *
  * @example
  * ```ts
- * splitGraphCounts({ numGraphs: 400, testFraction: 0.2 }); // { train: 320, test: 80 }
- * splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2 }); // { train: 10000, test: 2000 }
+ * splitGraphCounts({ numGraphs: 400, testFraction: 0.2 }); // { train: 320, validation: 0, test: 80 }
+ * splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2, validationFraction: 0.2 }); // { train: 8000, validation: 2000, test: 2000 }
  * ```
  */
-export function splitGraphCounts(config: Pick<DatasetConfig, 'numGraphs' | 'testFraction'> & { readonly numGraphsCounts?: NumGraphsCounts }): SplitGraphCounts {
+export function splitGraphCounts(
+  config: Pick<DatasetConfig, 'numGraphs' | 'testFraction'> & { readonly numGraphsCounts?: NumGraphsCounts; readonly validationFraction?: number },
+): SplitGraphCounts {
   const { numGraphs, testFraction } = config;
-  if (config.numGraphsCounts === 'train') return { train: numGraphs, test: Math.max(1, Math.ceil(testFraction * numGraphs)) };
-  const test = Math.round(numGraphs * testFraction);
-  return { train: numGraphs - test, test };
+  const test = config.numGraphsCounts === 'train' ? Math.max(1, Math.ceil(testFraction * numGraphs)) : Math.round(numGraphs * testFraction);
+  const training = config.numGraphsCounts === 'train' ? numGraphs : numGraphs - test;
+  const validation = Math.round(training * (config.validationFraction ?? 0));
+  return { train: training - validation, validation, test };
 }
 
 /** The generator a configuration describes: the one given, or G(n, p) from `numNodes` and `edgeProb`. */

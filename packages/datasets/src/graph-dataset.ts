@@ -1,9 +1,9 @@
 import { createRng, deriveSeed, randomWalk } from '@pg/graphs';
 import { splitGraphCounts, type DatasetConfig } from './config.js';
 import type { GraphSampler } from './graph-sampler.js';
-import { WalkSplit, type SplitName } from './walk-split.js';
+import { WalkSplit, type SplitName, type WalkSplitName } from './walk-split.js';
 
-/** A generated dataset: its configuration, its graph sampler and its two splits. */
+/** A generated dataset: its configuration, its graph sampler and its splits. */
 export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends GraphSampler = GraphSampler> {
   /** The configuration, every default filled in. */
   readonly config: C;
@@ -11,6 +11,8 @@ export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends
   readonly sampler: S;
   /** The training graphs and their walks. */
   readonly train: WalkSplit;
+  /** The validation graphs and their walks, when the configuration has a `validationFraction`. */
+  readonly validation?: WalkSplit;
   /** The held-out graphs and their walks. */
   readonly test: WalkSplit;
 }
@@ -18,12 +20,15 @@ export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends
 /**
  * The common recipe of every dataset (the seed project's BaseGraphDataset):
  * draws the graphs of each split from `sampler` (how many:
- * {@link splitGraphCounts}, from `numGraphs`, `numGraphsCounts` and
- * `testFraction`), and runs `numSamplesPerGraph` random walks of `numTimesteps`
+ * {@link splitGraphCounts}, from `numGraphs`, `numGraphsCounts`,
+ * `testFraction` and `validationFraction`), and runs `numSamplesPerGraph` random walks of `numTimesteps`
  * nodes from uniform start nodes on each. Graph `i` of a split is drawn
  * with the seed `deriveSeed(seed, split, i, 'graph')` and walked with
  * `deriveSeed(seed, split, i, 'walks')`, so every graph is independent of
- * the order of work. Walks are stored graph after graph.
+ * the order of work (the training graphs left once validation graphs replace
+ * some are the first ones of the same list). Validation graphs are drawn
+ * from the test graphs' distribution under their own seeds. Walks are
+ * stored graph after graph.
  *
  * @example
  * ```ts
@@ -38,19 +43,21 @@ export function createGraphDataset<C extends DatasetConfig, S extends GraphSampl
   return {
     config,
     sampler,
-    train: generateSplit(config, sampler, 'train', counts.train),
-    test: generateSplit(config, sampler, 'test', counts.test),
+    train: generateSplit(config, sampler, 'train', counts.train, 'train'),
+    ...(counts.validation > 0 ? { validation: generateSplit(config, sampler, 'validation', counts.validation, 'test') } : {}),
+    test: generateSplit(config, sampler, 'test', counts.test, 'test'),
   };
 }
 
-function generateSplit(config: DatasetConfig, sampler: GraphSampler, name: SplitName, numGraphs: number): WalkSplit {
+/** The walks of `numGraphs` graphs drawn from the `drawnAs` side of the sampler, seeded by `name`. */
+function generateSplit(config: DatasetConfig, sampler: GraphSampler, name: WalkSplitName, numGraphs: number, drawnAs: SplitName): WalkSplit {
   const { numSamplesPerGraph, numTimesteps: T, seed } = config;
   const numWalks = numGraphs * numSamplesPerGraph;
   const nodes = new Int32Array(numWalks * T);
   const actions = new Int32Array(numWalks * (T - 1));
   const graphIndex = new Int32Array(numWalks);
   const graphs = Array.from({ length: numGraphs }, (_, g) => {
-    const graph = sampler.sample(name, createRng(deriveSeed(seed, name, g, 'graph')));
+    const graph = sampler.sample(drawnAs, createRng(deriveSeed(seed, name, g, 'graph')));
     const rng = createRng(deriveSeed(seed, name, g, 'walks'));
     for (let w = g * numSamplesPerGraph; w < (g + 1) * numSamplesPerGraph; w++) {
       const walk = randomWalk(graph, { steps: T - 1, rng });

@@ -35,4 +35,4 @@ export { chunkSteps, concatSteps, walkSteps, type StepSequence } from './step-se
 export { graphSwitchSequence, type GraphSwitchOptions, type SwitchSequence } from './switch-sequence.js';
 export { tripletOverlap } from './triplet-overlap.js';
 export { meanWalkCoverage, walkCoverage } from './walk-coverage.js';
-export { WalkSplit, type SplitName, type WalkSplitData } from './walk-split.js';
+export { WalkSplit, type SplitName, type WalkSplitData, type WalkSplitName } from './walk-split.js';

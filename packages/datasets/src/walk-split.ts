@@ -3,8 +3,11 @@ import { DatasetError } from './errors.js';
 import { walkSteps, type StepSequence } from './step-sequence.js';
 import { requireInteger } from './validate.js';
 
-/** The two splits of a dataset. */
+/** The two sides a dataset's graphs are drawn from: the training graphs' distribution and the test graphs'. */
 export type SplitName = 'train' | 'test';
+
+/** The splits of a dataset's walks: validation graphs are drawn like test graphs but are a split of their own. */
+export type WalkSplitName = SplitName | 'validation';
 
 /** What a {@link WalkSplit} is made of: its fields, checked by its constructor. */
 export type WalkSplitData = Pick<WalkSplit, 'name' | 'numNodes' | 'numActions' | 'numTimesteps' | 'graphs' | 'nodes' | 'actions' | 'graphIndex'>;
@@ -25,7 +28,7 @@ export type WalkSplitData = Pick<WalkSplit, 'name' | 'numNodes' | 'numActions' |
  */
 export class WalkSplit {
   /** Which split this is. */
-  readonly name: SplitName;
+  readonly name: WalkSplitName;
   /** Nodes of every graph. */
   readonly numNodes: number;
   /** Size of the action space. */

@@ -16,6 +16,7 @@ describe('resolveDatasetConfig', () => {
       numTimesteps: 32,
       numActions: 8,
       testFraction: 0.2,
+      validationFraction: 0,
       seed: 42,
       maxTries: 10_000,
       graphFamily: { name: 'gnp', numNodes: 20, edgeProb: 0.2 },
@@ -52,6 +53,15 @@ describe('resolveDatasetConfig', () => {
       ],
       [() => resolveDatasetConfig('standard', { seed: 1.5 }), 'seed must be an integer'],
       [
+        () => resolveDatasetConfig('standard', { numGraphs: 10, validationFraction: 0.01 }),
+        'validationFraction must be 0, or a share that leaves at least one training and one validation graph among 8 training graphs (got 0.01)',
+      ],
+      [
+        () => resolveDatasetConfig('standard', { numGraphs: 10, validationFraction: 0.99 }),
+        'validationFraction must be 0, or a share that leaves at least one training and one validation graph among 8 training graphs (got 0.99)',
+      ],
+      [() => resolveDatasetConfig('standard', { validationFraction: 1 }), 'validationFraction must be a number in [0, 1) (got 1)'],
+      [
         () => resolveDatasetConfig('standard', { numGraphsCounts: 'test' as never }),
         "numGraphsCounts must be 'all' (train and test graphs together) or 'train' (training graphs only) (got \"test\")",
       ],
@@ -76,22 +86,27 @@ describe('resolveDatasetConfig', () => {
 
 describe('splitGraphCounts', () => {
   it('counting all graphs, gives round(numGraphs × testFraction) of them to the test split', () => {
-    expect(splitGraphCounts({ numGraphs: 150, testFraction: 0.2 })).toEqual({ train: 120, test: 30 });
-    expect(splitGraphCounts({ numGraphs: 7, numGraphsCounts: 'all', testFraction: 0.25 })).toEqual({ train: 5, test: 2 });
-    expect(splitGraphCounts({ numGraphs: 7, testFraction: 0 })).toEqual({ train: 7, test: 0 });
+    expect(splitGraphCounts({ numGraphs: 150, testFraction: 0.2 })).toEqual({ train: 120, validation: 0, test: 30 });
+    expect(splitGraphCounts({ numGraphs: 7, numGraphsCounts: 'all', testFraction: 0.25 })).toEqual({ train: 5, validation: 0, test: 2 });
+    expect(splitGraphCounts({ numGraphs: 7, testFraction: 0 })).toEqual({ train: 7, validation: 0, test: 0 });
+  });
+
+  it('replaces round(validationFraction × training graphs) of the training graphs by validation graphs', () => {
+    expect(splitGraphCounts({ numGraphs: 400, testFraction: 0.2, validationFraction: 0.2 })).toEqual({ train: 256, validation: 64, test: 80 });
+    expect(splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2, validationFraction: 0.2 })).toEqual({ train: 8000, validation: 2000, test: 2000 });
   });
 
   it("counting training graphs, adds max(1, ceil(testFraction × numGraphs)) test graphs as the original's float arithmetic does", () => {
-    expect(splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2 })).toEqual({ train: 10_000, test: 2000 });
-    expect(splitGraphCounts({ numGraphs: 150, numGraphsCounts: 'train', testFraction: 0.2 })).toEqual({ train: 150, test: 30 });
+    expect(splitGraphCounts({ numGraphs: 10_000, numGraphsCounts: 'train', testFraction: 0.2 })).toEqual({ train: 10_000, validation: 0, test: 2000 });
+    expect(splitGraphCounts({ numGraphs: 150, numGraphsCounts: 'train', testFraction: 0.2 })).toEqual({ train: 150, validation: 0, test: 30 });
     // 0.55 × 100 is 55.00000000000001 in floating point (in Python as here), so its ceiling is 56.
-    expect(splitGraphCounts({ numGraphs: 100, numGraphsCounts: 'train', testFraction: 0.55 })).toEqual({ train: 100, test: 56 });
-    expect(splitGraphCounts({ numGraphs: 3, numGraphsCounts: 'train', testFraction: 0 })).toEqual({ train: 3, test: 1 });
+    expect(splitGraphCounts({ numGraphs: 100, numGraphsCounts: 'train', testFraction: 0.55 })).toEqual({ train: 100, validation: 0, test: 56 });
+    expect(splitGraphCounts({ numGraphs: 3, numGraphsCounts: 'train', testFraction: 0 })).toEqual({ train: 3, validation: 0, test: 1 });
   });
 
   it('shapes the dataset: training graphs only, test graphs on top', () => {
     const config = resolveDatasetConfig('disjoint', { numNodes: 8, edgeProb: 0.3, numActions: 10, numGraphs: 150, numGraphsCounts: 'train' });
     expect(config.numGraphsCounts).toBe('train');
-    expect(splitGraphCounts(config)).toEqual({ train: 150, test: 30 });
+    expect(splitGraphCounts(config)).toEqual({ train: 150, validation: 0, test: 30 });
   });
 });

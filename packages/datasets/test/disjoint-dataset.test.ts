@@ -25,7 +25,7 @@ describe('createDisjointDataset', () => {
         for (const split of [dataset.train, dataset.test]) {
           expect(checkConsistency(split).consistent).toBe(true);
           for (const graph of split.graphs) {
-            expectOnItsSide(graph, partition, split.name);
+            expectOnItsSide(graph, partition, split.name as SplitName);
             expect(graph.maxDegree).toBeLessThanOrEqual(4);
           }
         }
@@ -45,6 +45,16 @@ describe('createDisjointDataset', () => {
     expect(checkConsistency(disjoint.test).consistent).toBe(true);
     const standard = createStandardDataset(options);
     expect(tripletOverlap(standard.train.graphs, standard.test.graphs)).toBeGreaterThan(0.2);
+  });
+
+  it('draws its validation graphs from the test side, none of them a test graph, so validation rewards no memorised triplet', () => {
+    const dataset = createDisjointDataset({ numNodes: 8, edgeProb: 0.3, numActions: 10, numGraphs: 20, validationFraction: 0.25, numSamplesPerGraph: 2, numTimesteps: 12, seed: 4 });
+    const validation = dataset.validation!;
+    expect([dataset.train.graphs.length, validation.graphs.length, dataset.test.graphs.length]).toEqual([12, 4, 4]);
+    expect(tripletOverlap(dataset.train.graphs, validation.graphs)).toBe(0);
+    for (const graph of validation.graphs) expectOnItsSide(graph, dataset.sampler.partition, 'test');
+    const testGraphs = new Set(dataset.test.graphs.map((graph) => JSON.stringify(graph.toJSON())));
+    for (const graph of validation.graphs) expect(testGraphs.has(JSON.stringify(graph.toJSON()))).toBe(false);
   });
 
   it('and none at the small size either', () => {

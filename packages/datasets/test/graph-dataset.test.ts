@@ -38,6 +38,23 @@ describe('createGraphDataset', () => {
     expect(train.test.nodes).toEqual(all.test.nodes);
   });
 
+  it('replaces some training graphs by validation graphs drawn like the test graphs under their own seeds', () => {
+    const config = (validationFraction: number) =>
+      resolveDatasetConfig('standard', { generator, numActions: 5, numGraphs: 8, validationFraction, numSamplesPerGraph: 3, numTimesteps: 6, testFraction: 0.25, seed: 9 });
+    const without = createGraphDataset(config(0), sampler);
+    const dataset = createGraphDataset(config(0.5), sampler);
+    expect(without.validation).toBeUndefined();
+    expect(dataset.train.graphs).toHaveLength(3);
+    expect(dataset.validation!.graphs).toHaveLength(3);
+    expect(dataset.validation!.name).toBe('validation');
+    expect(dataset.validation!.numWalks).toBe(9);
+    expect(dataset.train.nodes).toEqual(without.train.nodes.subarray(0, dataset.train.nodes.length));
+    expect(dataset.test.nodes).toEqual(without.test.nodes);
+    dataset.validation!.graphs.forEach((graph, i) => {
+      expect(sampler.sample('test', createRng(deriveSeed(9, 'validation', i, 'graph'))).toJSON()).toEqual(graph.toJSON());
+    });
+  });
+
   it('draws graph i of a split from its own seed, whatever else is generated', () => {
     const small = build(4, 0);
     const large = build(12, 0);

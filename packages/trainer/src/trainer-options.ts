@@ -1,3 +1,4 @@
+import type { WalkSplit } from '@pg/datasets';
 import type { NetworkState } from '@pg/models';
 import { TrainerError } from './errors.js';
 import type { TrainerCallbacks } from './trainer-callbacks.js';
@@ -10,8 +11,14 @@ export interface TrainerOptions<S extends NetworkState = NetworkState> {
   batchSize?: number;
   /** Adam's learning rate, > 0. Default 0.0005. */
   learningRate?: number;
-  /** Fraction of the training walks held out for validation, in [0, 1). Default 0.2. */
+  /** Fraction of the training walks held out for validation, in [0, 1). Default 0.2, or 0 with `validation`. */
   valSplit?: number;
+  /**
+   * Walks of held-out graphs to validate on (a dataset's `validation` split), instead of holding
+   * out `valSplit` of the training walks, which would then be 0. Every training walk trains.
+   * Default none.
+   */
+  validation?: WalkSplit;
   /** Learning-rate schedule: `cosine` anneals to 0 over the epochs (stepped per epoch), `none` keeps it. Default `cosine`. */
   scheduler?: 'none' | 'cosine';
   /** Clip the global gradient norm to this value. Default `null`: off (the norm is recorded either way). */
@@ -22,8 +29,8 @@ export interface TrainerOptions<S extends NetworkState = NetworkState> {
   callbacks?: TrainerCallbacks<S> | ReadonlyArray<TrainerCallbacks<S>>;
 }
 
-/** {@link TrainerOptions} with every default filled in (callbacks aside). */
-export type ResolvedTrainerOptions = Required<Omit<TrainerOptions, 'callbacks'>>;
+/** {@link TrainerOptions} with every default filled in (callbacks and the validation walks aside). */
+export type ResolvedTrainerOptions = Required<Omit<TrainerOptions, 'callbacks' | 'validation'>>;
 
 /** Checks the options and fills in defaults. */
 export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedTrainerOptions {
@@ -31,7 +38,7 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     epochs: options.epochs ?? 50,
     batchSize: options.batchSize ?? 32,
     learningRate: options.learningRate ?? 0.0005,
-    valSplit: options.valSplit ?? 0.2,
+    valSplit: options.valSplit ?? (options.validation ? 0 : 0.2),
     scheduler: options.scheduler ?? 'cosine',
     gradClip: options.gradClip ?? null,
     seed: options.seed ?? 0,
@@ -47,6 +54,9 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     throw new TrainerError('learningRate', resolved.learningRate, 'a number > 0');
   }
   if (!(resolved.valSplit >= 0 && resolved.valSplit < 1)) throw new TrainerError('valSplit', resolved.valSplit, 'a number in [0, 1)');
+  if (options.validation && resolved.valSplit !== 0) {
+    throw new TrainerError('valSplit', resolved.valSplit, '0 or left out when validation walks of held-out graphs are given');
+  }
   if (resolved.scheduler !== 'none' && resolved.scheduler !== 'cosine') {
     throw new TrainerError('scheduler', resolved.scheduler, 'one of "none", "cosine"');
   }

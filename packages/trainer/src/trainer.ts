@@ -84,7 +84,8 @@ export interface TrainerSnapshot {
 /**
  * Trains a graph network on the walks of a split by next-node cross-entropy
  * (the seed project's Trainer): Adam, minibatches shuffled by seed, a
- * validation split of the walks, a cosine or constant learning rate, the
+ * validation split of the walks (or, with the `validation` option, the
+ * walks of held-out graphs), a cosine or constant learning rate, the
  * global gradient norm recorded (clipping optional, off by default), the
  * weights of the best validation loss kept and restored at the end. Every
  * sequence starts from a fresh `initialState` (fresh fast weights for the
@@ -101,8 +102,10 @@ export interface TrainerSnapshot {
 export class Trainer<S extends NetworkState = NetworkState> {
   /** The options, every default filled in. */
   readonly options: ResolvedTrainerOptions;
-  /** Which walks of the split train and which validate. */
+  /** Which walks of the split train, and which walks of {@link Trainer.validationSplit} validate. */
   readonly partition: WalkPartition;
+  /** The walks validated on: the training split itself, or the held-out graphs of the `validation` option. */
+  readonly validationSplit: WalkSplit;
   private readonly callbacks: ReadonlyArray<TrainerCallbacks<S>>;
   private readonly optimizer: Adam;
   private records: EpochRecord[] = [];
@@ -126,7 +129,14 @@ export class Trainer<S extends NetworkState = NetworkState> {
     if (split.numNodes !== model.numNodes || split.numActions !== model.numActions) {
       throw new TrainerError('split size', [split.numNodes, split.numActions], `the model's [numNodes, numActions] = [${model.numNodes}, ${model.numActions}]`);
     }
-    this.partition = splitWalks(split.numWalks, this.options.valSplit, this.options.seed);
+    const heldOut = options.validation;
+    if (heldOut && (heldOut.numNodes !== model.numNodes || heldOut.numActions !== model.numActions || heldOut.numWalks === 0)) {
+      throw new TrainerError('validation', [heldOut.numNodes, heldOut.numActions, heldOut.numWalks], `walks of graphs of the model's size [${model.numNodes}, ${model.numActions}, ≥ 1 walk]`);
+    }
+    this.validationSplit = heldOut ?? split;
+    this.partition = heldOut
+      ? { train: Int32Array.from({ length: split.numWalks }, (_, i) => i), validation: Int32Array.from({ length: heldOut.numWalks }, (_, i) => i) }
+      : splitWalks(split.numWalks, this.options.valSplit, this.options.seed);
     if (this.partition.train.length === 0) {
       throw new TrainerError('valSplit', this.options.valSplit, `a fraction that leaves training walks among ${split.numWalks}`);
     }
@@ -333,13 +343,13 @@ export class Trainer<S extends NetworkState = NetworkState> {
     return result;
   }
 
-  /** Mean loss and accuracy over some walks of the split, with no gradient. */
+  /** Mean loss and accuracy over some walks of the validation split, with no gradient. */
   private evaluate(indices: Int32Array): { loss: number; accuracy: number } {
     let lossSum = 0;
     let correct = 0;
     let steps = 0;
     let batch = 0;
-    for (const { inputs, targets } of batches(this.split, { batchSize: this.options.batchSize, indices })) {
+    for (const { inputs, targets } of batches(this.validationSplit, { batchSize: this.options.batchSize, indices })) {
       const state = this.model.initialState(inputs.shape[0], createRng(deriveSeed(this.options.seed, 'validation-state', batch)));
       const score = tidy(() => nextNodeScore(this.model.forward(inputs, state), targets));
       lossSum += score.loss.dataSync()[0]! * targets.size;

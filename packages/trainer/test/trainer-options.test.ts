@@ -15,4 +15,11 @@ describe('resolveTrainerOptions', () => {
     expect(() => resolveTrainerOptions({ gradClip: 0 })).toThrow('gradClip must be a number > 0, or null (got 0)');
     expect(() => resolveTrainerOptions({ seed: 0.5 })).toThrow('seed must be an integer (got 0.5)');
   });
+
+  it('holds out no training walk when validation walks of held-out graphs are given', () => {
+    const validation = {} as never;
+    expect(resolveTrainerOptions({ validation }).valSplit).toBe(0);
+    expect(resolveTrainerOptions({ validation, valSplit: 0 }).valSplit).toBe(0);
+    expect(() => resolveTrainerOptions({ validation, valSplit: 0.1 })).toThrow('valSplit must be 0 or left out when validation walks of held-out graphs are given (got 0.1)');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createStandardDataset } from '@pg/datasets';
+import { createDisjointDataset, createStandardDataset, type WalkSplit } from '@pg/datasets';
 import { createGraphNetwork, type GraphNetwork } from '@pg/models';
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync } from 'node:fs';
@@ -169,6 +169,33 @@ describe('Trainer', () => {
     expect(result.history).toHaveLength(1);
     expect(() => trainer.snapshot()).toThrow('snapshot must be taken between epochs (in onEpochEnd, or after a fit that finished its last epoch) (got "epoch 2 cut short by stop()")');
     trainer.dispose();
+    model.dispose();
+  });
+
+  it('with held-out validation graphs, trains on every training walk and chooses the epoch on those graphs alone', async () => {
+    const options = { numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 8, numSamplesPerGraph: 4, numTimesteps: 12, testFraction: 0.25 };
+    const heldOut = createDisjointDataset({ ...options, validationFraction: 0.34, seed: 3 });
+    const fit = async (validation: WalkSplit) => {
+      const model = plastic();
+      const trainer = new Trainer(model, heldOut.train, { epochs: 2, batchSize: 4, learningRate: 0.01, seed: 6, validation });
+      expect(trainer.partition.train).toHaveLength(heldOut.train.numWalks);
+      expect(trainer.partition.validation).toHaveLength(validation.numWalks);
+      const { history } = await trainer.fit();
+      trainer.dispose();
+      model.dispose();
+      return history;
+    };
+    const [a, b] = [await fit(heldOut.validation!), await fit(heldOut.test)];
+    // The same training, measured on other graphs.
+    expect(b.map((record) => record.trainLoss)).toEqual(a.map((record) => record.trainLoss));
+    expect(b[0]!.valLoss).not.toBe(a[0]!.valLoss);
+    const model = plastic();
+    expect(() => new Trainer(model, heldOut.train, { validation: heldOut.validation!, valSplit: 0.2 })).toThrow(
+      'valSplit must be 0 or left out when validation walks of held-out graphs are given (got 0.2)',
+    );
+    expect(() => new Trainer(model, heldOut.train, { validation: dataset.test })).not.toThrow();
+    const wrongSize = createStandardDataset({ ...options, numNodes: 7, seed: 1 });
+    expect(() => new Trainer(model, heldOut.train, { validation: wrongSize.test })).toThrow("validation must be walks of graphs of the model's size [6, 5, ≥ 1 walk] (got [7,5,8])");
     model.dispose();
   });
 

@@ -1,10 +1,12 @@
-import { splitGraphCounts } from '@pg/datasets';
+import { trainingSplits, type FlatConfig } from '@pg/cli';
 
 /** What a run trains on and for how long. */
 export interface TrainingBudget {
   readonly trainGraphs: number;
+  /** Graphs whose walks choose the best epoch (0 when it is chosen on held-out training walks). */
+  readonly validationGraphs: number;
   readonly testGraphs: number;
-  /** Walks the model trains on (those held out for validation excluded). */
+  /** Walks the model trains on. */
   readonly trainWalks: number;
   readonly validationWalks: number;
   readonly epochs: number;
@@ -16,21 +18,13 @@ export interface TrainingBudget {
 }
 
 /** The training budget a run config sets (the counts of the dataset and of the trainer, as they compute them). */
-export function budgetOf(config: Readonly<Record<string, unknown>>): TrainingBudget {
-  const num = (key: string) => Number(config[key]);
-  const graphs = splitGraphCounts({
-    numGraphs: num('num_graphs'),
-    numGraphsCounts: config.num_graphs_counts === 'train' ? 'train' : 'all',
-    testFraction: num('test_fraction'),
-  });
-  const walks = graphs.train * num('num_samples_per_graph');
-  const validationWalks = Math.floor(walks * num('val_split'));
-  const trainWalks = walks - validationWalks;
-  const epochs = num('epochs');
-  const batch = num('trainer_batch_size');
+export function budgetOf(config: FlatConfig): TrainingBudget {
+  const { trainGraphs, validationGraphs, testGraphs, trainWalks, validationWalks } = trainingSplits(config);
+  const { epochs, trainer_batch_size: batch } = config;
   return {
-    trainGraphs: graphs.train,
-    testGraphs: graphs.test,
+    trainGraphs,
+    validationGraphs,
+    testGraphs,
     trainWalks,
     validationWalks,
     epochs,

@@ -1,4 +1,4 @@
-import type { RunSummary } from '@pg/cli';
+import { parseRunConfigFile, type FlatConfig, type RunSummary } from '@pg/cli';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReproductionRun } from './catalogue.js';
@@ -21,8 +21,8 @@ export interface CollectedRun {
   /** The run folder; `null` for a run read from its committed copies in `docs/results/runs/` (its folder is not at hand). */
   readonly dir: string | null;
   readonly summary: RunSummary;
-  /** The run's config (its `run_config.json`). */
-  readonly config: Record<string, unknown>;
+  /** The run's config (its `run_config.json`, read as the CLI reads a run folder's). */
+  readonly config: FlatConfig;
   /** The curves of the figures; `null` for a run read from its committed copies, which hold no curves. */
   readonly curves: RunCurves | null;
 }
@@ -48,12 +48,13 @@ export function collectRuns(catalogue: readonly ReproductionRun[], out: string, 
       .find((dir) => existsSync(join(dir, 'evaluation.json')) && existsSync(join(dir, 'summary.json')) && readJson(join(dir, 'summary.json')).status === 'complete');
     if (folder) {
       const { long, switching } = readJson(join(folder, 'evaluation.json'));
-      collected.push({ spec, dir: folder, summary: readJson(join(folder, 'summary.json')), config: readJson(join(folder, 'run_config.json')), curves: { long, switching } });
+      const config = parseRunConfigFile(join(folder, 'run_config.json'), []);
+      collected.push({ spec, dir: folder, summary: readJson(join(folder, 'summary.json')), config, curves: { long, switching } });
       continue;
     }
     const copies = committedFiles(committed, spec.name);
     if (existsSync(copies.summary) && existsSync(copies.config)) {
-      collected.push({ spec, dir: null, summary: readJson(copies.summary), config: readJson(copies.config), curves: null });
+      collected.push({ spec, dir: null, summary: readJson(copies.summary), config: parseRunConfigFile(copies.config, []), curves: null });
     }
   }
   return collected;

@@ -104,16 +104,17 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
     `What each run trained on and for how long, from its config, beside the original's (its reports: ${int(ORIGINAL_DATA.trainGraphs)} training ` +
       `and ${int(ORIGINAL_DATA.testGraphs)} test graphs, 10 walks of 100 nodes per graph, ${int(ORIGINAL_DATA.validationWalks)} of the walks held out ` +
       'for validation; its batch was split over 4 GPUs, each taking a quarter of the training walks per epoch, so an Adam step per quarter-batch ' +
-      'on each GPU). Walk passes count each training walk once per epoch.',
+      'on each GPU). "Validated on" says what chose the best epoch: held-out training walks, from the training graphs, or the walks of ' +
+      'held-out graphs drawn like the test graphs (never test graphs). Walk passes count each training walk once per epoch.',
     '',
     markdownTable(
-      ['run', 'training graphs', 'test graphs', 'training walks', 'validation walks', 'epochs', 'batch', 'learning rate', 'Adam steps', 'walk passes'],
+      ['run', 'training graphs', 'test graphs', 'training walks', 'validated on', 'validation walks', 'epochs', 'batch', 'learning rate', 'Adam steps', 'walk passes'],
       runs.flatMap(({ spec, config }) => {
         const ours = budgetRow(spec.name, budgetOf(config), Number(config.lr));
         if (!spec.original) return [ours];
         const { epochs, batch, adamSteps } = spec.original;
         const { trainGraphs, testGraphs, trainWalks, validationWalks, learningRate } = ORIGINAL_DATA;
-        const budget = { trainGraphs, testGraphs, trainWalks, validationWalks, epochs, batch, adamSteps, walkPasses: epochs * trainWalks };
+        const budget = { trainGraphs, validationGraphs: 0, testGraphs, trainWalks, validationWalks, epochs, batch, adamSteps, walkPasses: epochs * trainWalks };
         return [ours, budgetRow(`${spec.label}, the original`, budget, learningRate)];
       }),
     ),
@@ -169,8 +170,9 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
 }
 
 function budgetRow(label: string, budget: TrainingBudget, learningRate: number): string[] {
-  const { trainGraphs, testGraphs, trainWalks, validationWalks, epochs, batch, adamSteps, walkPasses } = budget;
-  return [label, ...[trainGraphs, testGraphs, trainWalks, validationWalks, epochs, batch].map(int), String(learningRate), int(adamSteps), int(walkPasses)];
+  const { trainGraphs, validationGraphs, testGraphs, trainWalks, validationWalks, epochs, batch, adamSteps, walkPasses } = budget;
+  const validatedOn = validationGraphs > 0 ? `${int(validationGraphs)} held-out graphs` : 'training walks';
+  return [label, int(trainGraphs), int(testGraphs), int(trainWalks), validatedOn, ...[validationWalks, epochs, batch].map(int), String(learningRate), int(adamSteps), int(walkPasses)];
 }
 
 function measurementTable(runs: readonly CollectedRun[]): string {

@@ -1,6 +1,7 @@
 import { splitGraphCounts } from '@pg/datasets';
 import { ConfigError } from '../errors.js';
 import type { ConfigKeyName, FlatConfig } from './config-keys.js';
+import { trainingSplits } from './training-splits.js';
 
 const PLASTIC_ONLY: ConfigKeyName[] = ['decay', 'gated_write', 'reverse_write'];
 
@@ -30,9 +31,14 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
   if (graphs.test < 1 || graphs.train < 1) {
     fail('test_fraction', `a fraction that leaves at least one train and one test graph among num_graphs ${config.num_graphs} (gives ${graphs.test} test graphs)`);
   }
-  const trainWalks = graphs.train * config.num_samples_per_graph;
-  if (config.val_split > 0 && Math.floor(trainWalks * config.val_split) < 1) {
-    fail('val_split', `0, or large enough to hold out at least one of the ${trainWalks} training walks`);
+  const splits = trainingSplits(config);
+  if (config.val_split > 0 && (splits.validationWalks < 1 || splits.trainGraphs < 1)) {
+    fail(
+      'val_split',
+      splits.validation === 'train_walks'
+        ? `0, or large enough to hold out at least one of the ${graphs.train * config.num_samples_per_graph} training walks`
+        : `0, or a share that leaves at least one training and one validation graph among ${graphs.train} training graphs (validation: held_out_graphs)`,
+    );
   }
 
   if (config.network_type !== 'plastic') {

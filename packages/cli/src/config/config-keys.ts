@@ -77,7 +77,13 @@ export const CONFIG_KEYS = {
   epochs: key('trainer', positiveInt(), 50, 'Passes over the training walks.'),
   trainer_batch_size: key('trainer', positiveInt(), 32, 'Walks per minibatch (batch_size in the trainer section means the same).'),
   lr: key('trainer', z.number().gt(0), 0.0005, 'Adam learning rate.'),
-  val_split: key('trainer', z.number().min(0).lt(1), 0.2, 'Fraction of the training walks held out for validation.'),
+  val_split: key('trainer', z.number().min(0).lt(1), 0.2, 'Share held out for validation: of the training walks, or of the training graphs, as validation says.'),
+  validation: key(
+    'trainer',
+    z.enum(['auto', 'train_walks', 'held_out_graphs']),
+    'auto',
+    "What chooses the best epoch. train_walks: val_split of the training walks, from the training graphs (the original's way). held_out_graphs: round(val_split × training graphs) of the training graphs are replaced by as many graphs drawn like the test graphs under seeds of their own (on a disjoint dataset, from the test side of every node pair's actions), so that choosing rewards no memorised training graph and no test graph is used; every training walk trains. auto: held_out_graphs on a disjoint dataset, train_walks on a standard one. A run folder stored before this key existed used train_walks.",
+  ),
   scheduler: key('trainer', z.enum(['none', 'cosine']), 'cosine', 'Learning-rate schedule over the epochs.'),
   grad_clip: key('trainer', z.number().gt(0).nullable(), null, 'Clip the global gradient norm to this value; default off (the norm is logged either way).'),
 

@@ -3,6 +3,7 @@ import type { LongExplorationOptions, SwitchAdaptationOptions } from '@pg/eval';
 import type { NetworkConfigs, NetworkType } from '@pg/models';
 import type { TrainerOptions } from '@pg/trainer';
 import type { FlatConfig } from './config-keys.js';
+import { trainingSplits } from './training-splits.js';
 
 /** The dataset options of a run config (the same seed drives every stream of the run). */
 export function datasetOptions(config: FlatConfig): DisjointDatasetOptions {
@@ -15,6 +16,7 @@ export function datasetOptions(config: FlatConfig): DisjointDatasetOptions {
     numTimesteps: config.num_timesteps,
     numActions: config.num_actions,
     testFraction: config.test_fraction,
+    validationFraction: trainingSplits(config).validation === 'held_out_graphs' ? config.val_split : 0,
     seed: config.seed,
     ...(config.dataset_type === 'disjoint' && config.k_train !== null ? { kTrain: config.k_train } : {}),
     ...(config.dataset_type === 'disjoint' && config.k_test !== null ? { kTest: config.k_test } : {}),
@@ -47,13 +49,13 @@ export function networkConfig(config: FlatConfig): NetworkConfigs[NetworkType] {
   }
 }
 
-/** The trainer options of a run config (callbacks are added by the train stage). */
+/** The trainer options of a run config (callbacks and the validation split of held-out graphs are added by the train stage). */
 export function trainerOptions(config: FlatConfig): TrainerOptions {
   return {
     epochs: config.epochs,
     batchSize: config.trainer_batch_size,
     learningRate: config.lr,
-    valSplit: config.val_split,
+    valSplit: trainingSplits(config).validation === 'train_walks' ? config.val_split : 0,
     scheduler: config.scheduler,
     gradClip: config.grad_clip,
     seed: config.seed,

@@ -21,15 +21,17 @@ import type { RunContext } from './run-context.js';
 export async function datasetStage({ config, run, log, summary }: RunContext): Promise<GraphDataset> {
   const started = performance.now();
   const dataset = buildDataset(config);
-  const { train, test } = dataset;
+  const { train, validation, test } = dataset;
+  const validationGraphs = validation ? `, ${validation.graphs.length} validation graphs (drawn like the test graphs)` : '';
   log.info(
-    `dataset: ${config.dataset_type}, ${train.graphs.length} train and ${test.graphs.length} test graphs, ` +
-      `${train.numWalks + test.numWalks} walks of ${config.num_timesteps} nodes (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    `dataset: ${config.dataset_type}, ${train.graphs.length} train${validationGraphs} and ${test.graphs.length} test graphs, ` +
+      `${train.numWalks + (validation?.numWalks ?? 0) + test.numWalks} walks of ${config.num_timesteps} nodes (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   run.writeJson('dataset_config.json', dataset.config);
 
   const checks = {
     tripletOverlap: tripletOverlap(train.graphs, test.graphs),
+    validationTripletOverlap: validation ? tripletOverlap(train.graphs, validation.graphs) : null,
     consistency: { train: checkConsistency(train), test: checkConsistency(test) },
     seedOptimalPredictionRate: seedOptimalPredictionRate(dataset.sampler, { steps: config.num_timesteps, seed: config.seed }),
     fairOracle: { train: fairOracleRates(train), test: fairOracleRates(test) },
@@ -40,7 +42,11 @@ export async function datasetStage({ config, run, log, summary }: RunContext): P
       `undirected oracle on test walks ${(100 * checks.fairOracle.test.undirected.expectedAccuracy).toFixed(1)}%`,
   );
   summary.setMetrics({
+    train_graphs: train.graphs.length,
+    validation_graphs: validation?.graphs.length ?? 0,
+    test_graphs: test.graphs.length,
     triplet_overlap: checks.tripletOverlap,
+    ...(checks.validationTripletOverlap === null ? {} : { validation_triplet_overlap: checks.validationTripletOverlap }),
     seed_oracle: checks.seedOptimalPredictionRate,
     test_directed_oracle: checks.fairOracle.test.directed.expectedAccuracy,
     test_undirected_oracle: checks.fairOracle.test.undirected.expectedAccuracy,

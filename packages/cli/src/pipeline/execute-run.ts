@@ -167,9 +167,15 @@ export function parseRunConfigFile(path: string, overrides: readonly string[]): 
   return parseRunConfig(text, { name: path }, overrides);
 }
 
+/**
+ * Keys added after run folders were first stored, with the value that gives the behaviour such a
+ * folder's run had (its `run_config.json` lacks them): a resumed or re-evaluated run stays the same.
+ */
+const STORED_BEFORE_KEY: Partial<FlatConfig> = { validation: 'train_walks' };
+
 /** A run folder's flat `run_config.json`, read back through the validation of a YAML config. */
 function jsonAsSections(text: string): string {
-  return JSON.stringify({ global: JSON.parse(text) });
+  return JSON.stringify({ global: { ...STORED_BEFORE_KEY, ...JSON.parse(text) } });
 }
 
 /** The run's checkpoint, once its training is recorded done; refuses one whose weights are not all finite. */

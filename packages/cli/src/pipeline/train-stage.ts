@@ -55,10 +55,13 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
   };
   const trainer = new Trainer(model, dataset.train, {
     ...trainerOptions(config),
+    ...(dataset.validation ? { validation: dataset.validation } : {}),
     // The snapshot first: a kill between the two leaves a line fewer, which the resumed trainer writes again.
     callbacks: [consoleProgress(), checkpointEveryEpoch, jsonlMetrics(run.path(METRICS_FILE)), ...(tracking ? [tracking.callbacks] : [])],
   });
-  run.writeJson('trainer_config.json', { ...trainer.options, trainWalks: trainer.partition.train.length, validationWalks: trainer.partition.validation.length });
+  const walks = { trainWalks: trainer.partition.train.length, validationWalks: trainer.partition.validation.length };
+  run.writeJson('trainer_config.json', { ...trainer.options, validation: trainer.validationSplit.name === 'validation' ? 'held_out_graphs' : 'train_walks', ...walks });
+  summary.setMetrics({ train_walks: walks.trainWalks, validation_walks: walks.validationWalks });
   if (snapshot) {
     trainer.restore(snapshot);
     dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);

@@ -77,6 +77,10 @@ describe('parseRunConfig', () => {
     expect(failure('dataset:\n  num_graphs: 1\n')).toMatch(/^dataset.test_fraction must be a fraction that leaves at least one train and one test graph among num_graphs 1/);
     expect(parse('dataset:\n  num_graphs: 1\n  num_graphs_counts: train\n').num_graphs).toBe(1);
     expect(failure('dataset:\n  num_graphs_counts: test\n')).toBe('dataset.num_graphs_counts must be one of "all", "train" (got "test")');
+    expect(failure('trainer:\n  validation: graphs\n')).toBe('trainer.validation must be one of "auto", "train_walks", "held_out_graphs" (got "graphs")');
+    expect(failure('dataset:\n  dataset_type: disjoint\n  num_graphs: 3\n')).toBe(
+      'trainer.val_split must be 0, or a share that leaves at least one training and one validation graph among 2 training graphs (validation: held_out_graphs) (got 0.2)',
+    );
     expect(failure('network:\n  network_type: rnn\n  gated_write: true\n')).toBe('network.gated_write must be false unless network_type is "plastic" (it is "rnn") (got true)');
     expect(failure('network:\n  network_type: transformer\n  hidden_dim: 30\n  num_heads: 4\n')).toBe('network.num_heads must be a divisor of hidden_dim 30 (got 4)');
     expect(failure('evaluation:\n  long_timesteps: 50\n  long_window_size: 100\n')).toMatch(/^evaluation.long_window_size must be at most long_timesteps - 1 = 49/);

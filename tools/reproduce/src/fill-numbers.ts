@@ -20,6 +20,6 @@ function formatOf(metric: string): MetricFormat {
 export function fillNumbers(text: string, runs: ReadonlyMap<string, CollectedRun>): string {
   return text.replace(/\{\{(\w+)\.(\w+)\}\}/g, (_, name: string, metric: string) => {
     if (!RUNS.some((run) => run.name === name)) throw new Error(`notes.md: {{${name}.${metric}}} names no run of the catalogue`);
-    return formatValue(runs.get(name)?.summary.metrics[metric] ?? null, formatOf(metric));
+    return formatValue(runs.get(name)?.metrics[metric] ?? null, formatOf(metric));
   });
 }

@@ -16,11 +16,6 @@ export interface KernelScanInputs {
   readonly rho: Tensor1D | undefined;
 }
 
-/**
- * Longest run of steps whose states the backward pass holds at once, in bytes per thread:
- * longer sequences keep a checkpoint every that many steps and recompute between them.
- */
-const SEGMENT_BYTES = 8 * 2 ** 20;
 
 /**
  * The plastic recurrence over a chunk as one differentiable op, run by the
@@ -34,10 +29,13 @@ const SEGMENT_BYTES = 8 * 2 ** 20;
 export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Array, withState: boolean, segmentSteps?: number): Tensor3D {
   const [B, L, H] = inputs.queries.shape;
   const N = writeSteps.length;
-  const K = Math.max(1, Math.min(L, segmentSteps ?? Math.floor(SEGMENT_BYTES / (4 * H * H))));
+  const threads = kernelThreads();
+  // The forward pass keeps the state every K steps for each of the B sequences, the backward pass
+  // holds K states per thread: K = √(B L / threads) keeps the two about equal, so memory grows as
+  // √L rather than L (the speed barely depends on K, measured from 4 to 99 steps at L 99).
+  const K = Math.max(1, Math.min(L, segmentSteps ?? Math.ceil(Math.sqrt((B * L) / threads.count))));
   const decay = inputs.rho !== undefined;
   const { arrays, floats } = layout({ B, L, H, N, K }, decay, withState);
-  const threads = kernelThreads();
   const op = customGrad((...args: Array<Tensor | GradSaveFunc>) => {
     const tensors = args.slice(0, decay ? 5 : 4) as Tensor[];
     // One buffer for the whole op, forward and backward, handed back for reuse once the backward

@@ -1,6 +1,8 @@
 import { fairOracle, summarizeFairOracle, type WalkSplit } from '@pg/datasets';
 import { createRng, deriveSeed } from '@pg/graphs';
-import type { GraphNetwork, NetworkState } from '@pg/models';
+import type { TensorContainer } from '@tensorflow/tfjs-core';
+import { EvalError } from './errors.js';
+import type { NextNodeModel } from './next-node-model.js';
 import { predictSequences } from './predict-sequences.js';
 import { scoreSteps, type StepAccuracy } from './step-accuracy.js';
 
@@ -13,18 +15,21 @@ export interface EvaluateSplitOptions {
 }
 
 /**
- * Next-node accuracy of a network over every step of every walk of a split
+ * Next-node accuracy of a model over every step of every walk of a split
  * (each walk from a fresh state), with the fair-oracle ceilings and the
- * break-down into first traversals, first reverse traversals and repeats.
+ * break-down into first visits, first reverse traversals and revisits.
  *
  * @example
  * ```ts
  * const test = evaluateSplit(model, dataset.test, { seed: 42 });
- * console.log(test.accuracy, test.ratioToOracle.undirected, test.byCategory.repeat.accuracy);
+ * console.log(test.accuracy, test.ratioToOracle.undirected, test.byCategory.revisit.accuracy);
  * ```
  */
-export function evaluateSplit<S extends NetworkState>(model: GraphNetwork<S>, split: WalkSplit, options: EvaluateSplitOptions = {}): StepAccuracy {
+export function evaluateSplit<S extends TensorContainer>(model: NextNodeModel<S>, split: WalkSplit, options: EvaluateSplitOptions = {}): StepAccuracy {
   const batchSize = options.batchSize ?? 64;
+  if (model.numNodes !== split.numNodes || model.numActions !== split.numActions) {
+    throw new EvalError('model size', [model.numNodes, model.numActions], `the split's [numNodes, numActions] = [${split.numNodes}, ${split.numActions}]`);
+  }
   const sequences = Array.from({ length: split.numWalks }, (_, w) => split.steps(w));
   const predictions: Int32Array[] = [];
   for (let start = 0, batch = 0; start < sequences.length; start += batchSize, batch++) {

@@ -1,8 +1,9 @@
 import { fairOracle, summarizeFairOracle, walkSteps } from '@pg/datasets';
 import { createRng, deriveSeed, randomWalk, type ActionGraph } from '@pg/graphs';
-import type { GraphNetwork, NetworkState } from '@pg/models';
+import type { TensorContainer } from '@tensorflow/tfjs-core';
 import { EvalError } from './errors.js';
 import { correctness, meanOverSequences } from './mean-over-sequences.js';
+import type { NextNodeModel } from './next-node-model.js';
 import { predictSequences } from './predict-sequences.js';
 import { rollingMean, type Curve } from './rolling-mean.js';
 import { seedRollingAverage } from './seed-rolling-average.js';
@@ -87,8 +88,8 @@ export interface LongExplorationResult {
  * long.late.model / long.late.directed; // how much of what a forward memory could recall late in the walk
  * ```
  */
-export function longExploration<S extends NetworkState>(
-  model: GraphNetwork<S>,
+export function longExploration<S extends TensorContainer>(
+  model: NextNodeModel<S>,
   graphs: readonly ActionGraph[],
   options: LongExplorationOptions,
 ): LongExplorationResult {

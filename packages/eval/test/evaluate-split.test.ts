@@ -13,9 +13,9 @@ describe('evaluateSplit', () => {
     const result = evaluateSplit(model, dataset.test, { batchSize: 4, seed: 1 });
     expect(tf.memory().numTensors).toBe(before);
     expect(result.steps).toBe(3 * 5 * 29);
-    const { first, reverse, repeat } = result.byCategory;
-    expect(first.steps + reverse.steps + repeat.steps).toBe(result.steps);
-    const weighted = (first.steps * first.accuracy! + reverse.steps * reverse.accuracy! + repeat.steps * repeat.accuracy!) / result.steps;
+    const { firstVisit, reverse, revisit } = result.byCategory;
+    expect(firstVisit.steps + reverse.steps + revisit.steps).toBe(result.steps);
+    const weighted = (firstVisit.steps * firstVisit.accuracy! + reverse.steps * reverse.accuracy! + revisit.steps * revisit.accuracy!) / result.steps;
     expect(weighted).toBeCloseTo(result.accuracy, 12);
     expect(result.oracle).toEqual(fairOracleRates(dataset.test));
     expect(evaluateSplit(model, dataset.test, { batchSize: 7, seed: 1 }).accuracy).toBe(result.accuracy);

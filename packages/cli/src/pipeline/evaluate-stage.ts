@@ -19,7 +19,7 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
   const test = evaluateSplit(model, dataset.test, { seed: config.seed, batchSize: Math.max(config.trainer_batch_size, 64) });
   log.info(
     `test accuracy ${pct(test.accuracy)} (undirected oracle ${pct(test.oracle.undirected.expectedAccuracy)}, ratio ${test.ratioToOracle.undirected.toFixed(3)}); ` +
-      `first visits ${pct(test.byCategory.first.accuracy)}, reverse ${pct(test.byCategory.reverse.accuracy)}, revisits ${pct(test.byCategory.repeat.accuracy)}`,
+      `first visits ${pct(test.byCategory.firstVisit.accuracy)}, reverse ${pct(test.byCategory.reverse.accuracy)}, revisits ${pct(test.byCategory.revisit.accuracy)}`,
   );
   const long = longExploration(model, dataset.test.graphs, longExplorationOptions(config));
   log.info(
@@ -38,14 +38,14 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
     test_accuracy: test.accuracy,
     test_ratio_undirected: test.ratioToOracle.undirected,
     test_ratio_directed: test.ratioToOracle.directed,
-    first_visit_accuracy: test.byCategory.first.accuracy,
+    first_visit_accuracy: test.byCategory.firstVisit.accuracy,
     reverse_accuracy: test.byCategory.reverse.accuracy,
-    revisit_accuracy: test.byCategory.repeat.accuracy,
+    revisit_accuracy: test.byCategory.revisit.accuracy,
     chance: test.chance,
     long_accuracy: long.score.accuracy,
     long_directed_oracle: long.score.oracle.directed.expectedAccuracy,
     long_undirected_oracle: long.score.oracle.undirected.expectedAccuracy,
-    long_revisit_accuracy: long.score.byCategory.repeat.accuracy,
+    long_revisit_accuracy: long.score.byCategory.revisit.accuracy,
     long_rolling_average: long.seedRollingAverage.model,
     long_rolling_average_directed_oracle: long.seedRollingAverage.directed,
     long_rolling_average_undirected_oracle: long.seedRollingAverage.undirected,

@@ -7,7 +7,7 @@ const HEADLINES: ReadonlyArray<Omit<MetricRow, 'value'> & { key: string }> = [
   { key: 'test_directed_oracle', label: 'Directed oracle (test walks)', format: 'percent', note: 'knows each move taken so far; chance elsewhere' },
   { key: 'seed_oracle', label: "Seed project's oracle", format: 'percent', note: 'optimal_prediction_rate: guesses among true neighbours' },
   { key: 'test_ratio_undirected', label: 'Accuracy / undirected oracle', format: 'number' },
-  { key: 'first_visit_accuracy', label: 'First-visit accuracy', format: 'percent', note: 'edge never walked before: near chance unless something leaks' },
+  { key: 'first_visit_accuracy', label: 'First-visit accuracy', format: 'percent', note: 'edge never walked before: below chance is expected, above it means a leak' },
   { key: 'reverse_accuracy', label: 'First reverse traversal accuracy', format: 'percent', note: 'edge walked the other way before' },
   { key: 'revisit_accuracy', label: 'Revisit accuracy', format: 'percent', note: 'repeated traversals: what plasticity is for' },
   { key: 'chance', label: 'Chance', format: 'percent', note: '1 / num_nodes' },

@@ -28,7 +28,8 @@ export async function evaluateStage(context: RunContext, dataset: GraphDataset, 
   const long = longExploration(model, dataset.test.graphs, longExplorationOptions(config));
   log.info(
     `long exploration (${long.steps} steps × ${long.explorations}): accuracy ${pct(long.score.accuracy)} (directed oracle ${pct(long.score.oracle.directed.expectedAccuracy)}), ` +
-      `the original's rolling average ${pct(long.seedRollingAverage.model)} (directed oracle ${pct(long.seedRollingAverage.directed)}), last window ${pct(long.finalAccuracy)}`,
+      `the original's rolling average ${pct(long.seedRollingAverage.model)} (directed oracle ${pct(long.seedRollingAverage.directed)}), ` +
+      `steps ${long.late.from}–${long.steps} ${pct(long.late.model)} (directed oracle ${pct(long.late.directed)}, undirected ${pct(long.late.undirected)}), last window ${pct(long.finalAccuracy)}`,
   );
   await stopPoint(context);
   const switching = switchAdaptation(model, dataset.test.graphs, switchAdaptationOptions(config));
@@ -53,6 +54,10 @@ export async function evaluateStage(context: RunContext, dataset: GraphDataset, 
     long_rolling_average: long.seedRollingAverage.model,
     long_rolling_average_directed_oracle: long.seedRollingAverage.directed,
     long_rolling_average_undirected_oracle: long.seedRollingAverage.undirected,
+    long_late_start: long.late.from,
+    long_late_accuracy: long.late.model,
+    long_late_directed_oracle: long.late.directed,
+    long_late_undirected_oracle: long.late.undirected,
     long_final_accuracy: long.finalAccuracy,
     switch_accuracy: switching.score.accuracy,
     steps_to_recover: switching.recovery.steps,

@@ -15,6 +15,8 @@ describe('ParameterError', () => {
     expect(describeValue(undefined)).toBe('undefined');
     expect(describeValue([1, 2])).toBe('[1,2]');
     expect(describeValue({ long: 'x'.repeat(200) })).toHaveLength(120);
+    // A string may be a whole file: it is cut short too, its control characters escaped.
+    expect(describeValue(`\u0000${'y'.repeat(10_000)}`)).toBe(`"\\u0000${'y'.repeat(110)}...`);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     expect(describeValue(circular)).toBe('object');

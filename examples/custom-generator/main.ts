@@ -31,5 +31,5 @@ await new Trainer(model, dataset.train, { epochs: 6, batchSize: 16, learningRate
 const test = evaluateSplit(model, dataset.test, { seed });
 const percent = (value: number | null) => (value === null ? '—' : `${(100 * value).toFixed(1)}%`);
 console.log(`\nTrained in ${((performance.now() - started) / 1000).toFixed(0)} s on ${dataset.train.graphs.length} worlds; on ${dataset.test.graphs.length} unseen worlds:`);
-console.log(`  accuracy ${percent(test.accuracy)}, revisits ${percent(test.byCategory.repeat.accuracy)}, first visits ${percent(test.byCategory.first.accuracy)}`);
+console.log(`  accuracy ${percent(test.accuracy)}, revisits ${percent(test.byCategory.revisit.accuracy)}, first visits ${percent(test.byCategory.firstVisit.accuracy)}`);
 console.log(`  fair oracle ${percent(fairOracleRates(dataset.test).undirected.expectedAccuracy)}, chance ${percent(1 / generator.numNodes)}`);

@@ -42,7 +42,7 @@ for (const split of [train, test]) {
   const rates = fairOracleRates(split);
   console.log(
     `  fair, ${split.name}: directed ${percent(rates.directed.expectedAccuracy)}, undirected ${percent(rates.undirected.expectedAccuracy)} ` +
-      `(steps: ${percent(rates.categories.first)} first traversals, ${percent(rates.categories.reverse)} reverse, ${percent(rates.categories.repeat)} repeats)`,
+      `(steps: ${percent(rates.categories.firstVisit)} first visits, ${percent(rates.categories.reverse)} reverse, ${percent(rates.categories.revisit)} revisits)`,
   );
 }
 start = performance.now();

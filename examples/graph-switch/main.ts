@@ -36,5 +36,5 @@ result.perSwitch.forEach((recovery, i) => {
   const level = `${(100 * recovery.levelBefore).toFixed(0)}%`;
   console.log(`  switch ${i + 1} at step ${result.switches[i]}: level before ${level}, back to 90% of it after ${recovery.steps ?? 'more than ' + stepsPerGraph} steps`);
 });
-console.log(`\nAccuracy over all steps ${(100 * result.score.accuracy).toFixed(1)}%, revisits ${(100 * (result.score.byCategory.repeat.accuracy ?? 0)).toFixed(1)}%.`);
+console.log(`\nAccuracy over all steps ${(100 * result.score.accuracy).toFixed(1)}%, revisits ${(100 * (result.score.byCategory.revisit.accuracy ?? 0)).toFixed(1)}%.`);
 model.dispose();

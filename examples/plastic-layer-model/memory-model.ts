@@ -1,7 +1,9 @@
+import type { NextNodeModel } from '@pg/eval';
+import { createRng, deriveSeed, type RandomGenerator } from '@pg/graphs';
 import { PlasticLayer } from '@pg/models';
-import type { RandomGenerator } from '@pg/graphs';
 import {
   add,
+  clone,
   matMul,
   randomNormal,
   relu,
@@ -22,25 +24,35 @@ export interface MemoryModelOptions {
   numNodes: number;
   numActions: number;
   hiddenDim: number;
-  /** Seed of the initial slow weights. */
+  /** Seed of the initial slow weights and of the default fast weights. */
   seed: number;
 }
+
+/**
+ * The per-walk state of a {@link MemoryModel}: the fast weights, and the key of the
+ * last row read, whose move is written once the next row shows where it led
+ * (absent before the first row).
+ */
+export type MemoryState = { memory: Tensor3D; lastKey?: Tensor2D };
 
 /**
  * A next-node model of our own around a {@link PlasticLayer}: a lookup table
  * that it writes as it walks. One projection turns a row `[node ‖ action]`
  * into a key; after each move the key of the move is written with the
  * embedding of the node it led to, and the key of the current move reads the
- * memory back. Only the three projections are trained; the table itself is
- * learnt afresh for every walk.
+ * memory back. Only the projections are trained; the table itself is learnt
+ * afresh for every walk. It implements @pg/eval's `NextNodeModel`, so the
+ * library's evaluations measure it as they measure the built-in networks.
  *
  * @example
  * ```ts
  * const model = new MemoryModel({ numNodes: 8, numActions: 10, hiddenDim: 32, seed: 1 });
- * const logits = model.forward(inputs, model.layer.initialState(inputs.shape[0], createRng(2))); // [B, L, 8]
+ * const logits = model.forward(inputs, model.initialState(inputs.shape[0], createRng(2))); // [B, L, 8]
  * ```
  */
-export class MemoryModel {
+export class MemoryModel implements NextNodeModel<MemoryState> {
+  readonly numNodes: number;
+  readonly numActions: number;
   readonly layer: PlasticLayer;
   private readonly keys: Variable;
   private readonly values: Variable;
@@ -49,6 +61,8 @@ export class MemoryModel {
 
   constructor(readonly options: MemoryModelOptions) {
     const { numNodes, numActions, hiddenDim, seed } = options;
+    this.numNodes = numNodes;
+    this.numActions = numActions;
     this.layer = new PlasticLayer({ hiddenDim });
     const scale = (fanIn: number) => 1 / Math.sqrt(fanIn);
     this.keys = variable(randomNormal([numNodes + numActions, hiddenDim], 0, scale(numNodes + numActions), 'float32', seed));
@@ -63,15 +77,18 @@ export class MemoryModel {
   }
 
   /** Fresh fast weights for `batchSize` walks. */
-  initialState(batchSize: number, rng: RandomGenerator): Tensor3D {
-    return this.layer.initialState(batchSize, rng);
+  initialState(batchSize: number, rng: RandomGenerator = createRng(deriveSeed(this.options.seed, 'initial-state'))): MemoryState {
+    return { memory: this.layer.initialState(batchSize, rng) };
   }
 
-  /**
-   * Logits `[B, L, N]` of the next node at every step of `inputs [B, L, N + A]`,
-   * starting from the fast weights `state` (left intact).
-   */
-  forward(inputs: Tensor3D, state: Tensor3D): Tensor3D {
+  /** Logits `[B, L, N]` of the next node at every step of `inputs [B, L, N + A]`, from `state` (left intact). */
+  forward(inputs: Tensor3D, state: MemoryState): Tensor3D {
+    // The state after the chunk is made inside the tidy and freed with it.
+    return tidy(() => this.forwardWithState(inputs, state).logits);
+  }
+
+  /** The logits of a chunk and the state after it, so that long walks can run a chunk at a time. */
+  forwardWithState(inputs: Tensor3D, state: MemoryState): { logits: Tensor3D; state: MemoryState } {
     return tidy(() => {
       const [batchSize, length] = inputs.shape;
       const { numNodes, hiddenDim } = this.options;
@@ -81,15 +98,18 @@ export class MemoryModel {
       const keys = project(inputs, this.keys);
       const values = project(slice(inputs, [0, 0, 0], [-1, -1, numNodes]), this.values);
       const at = (x: Tensor3D, t: number) => squeeze<Tensor2D>(slice(x, [0, t, 0], [-1, 1, -1]), [1]);
-      let memory = state;
+      let { memory, lastKey } = state;
       const read: Tensor2D[] = [];
       for (let t = 0; t < length; t++) {
         // The move into this row's node is now known: store it under the key of the previous row.
-        if (t > 0) memory = this.layer.write(memory, at(keys, t - 1), at(values, t));
-        read.push(this.layer.read(memory, at(keys, t)));
+        if (lastKey) memory = this.layer.write(memory, lastKey, at(values, t));
+        lastKey = at(keys, t);
+        read.push(this.layer.read(memory, lastKey));
       }
       const hidden = reshape(stack(read, 1), [batchSize * length, hiddenDim]) as Tensor2D;
-      return reshape(add(matMul(hidden, this.readout), this.readoutBias), [batchSize, length, numNodes]) as Tensor3D;
+      const logits = reshape(add(matMul(hidden, this.readout), this.readoutBias), [batchSize, length, numNodes]) as Tensor3D;
+      // A one-row first chunk writes nothing: copy the memory, since the caller frees the state it gave.
+      return { logits, state: { memory: memory === state.memory ? clone(memory) : memory, lastKey } };
     });
   }
 }

@@ -25,7 +25,7 @@ for (const type of ['plastic', 'rnn'] satisfies NetworkType[]) {
   const test = evaluateSplit(model, dataset.test, { seed });
   console.log(
     `${type.padEnd(8)} trained in ${((performance.now() - started) / 1000).toFixed(0)} s (val. accuracy ${percent(history.at(-1)!.valAccuracy)}): ` +
-      `test accuracy ${percent(test.accuracy)}, revisits ${percent(test.byCategory.repeat.accuracy)}, ` +
+      `test accuracy ${percent(test.accuracy)}, revisits ${percent(test.byCategory.revisit.accuracy)}, ` +
       `${test.ratioToOracle.undirected.toFixed(2)} of the fair oracle's ${percent(test.oracle.undirected.expectedAccuracy)}`,
   );
   model.dispose();

@@ -24,8 +24,8 @@ const test = evaluateSplit(model, dataset.test, { seed });
 const percent = (value: number | null) => (value === null ? '—' : `${(100 * value).toFixed(1)}%`);
 console.log(`\nTest accuracy            ${percent(test.accuracy)} (chance ${percent(test.chance)})`);
 console.log(`Undirected oracle        ${percent(test.oracle.undirected.expectedAccuracy)}  → ratio ${test.ratioToOracle.undirected.toFixed(3)}`);
-console.log(`Revisit accuracy         ${percent(test.byCategory.repeat.accuracy)} over ${test.byCategory.repeat.steps} steps`);
-console.log(`First-visit accuracy     ${percent(test.byCategory.first.accuracy)} (near chance: nothing leaks from training)`);
+console.log(`Revisit accuracy         ${percent(test.byCategory.revisit.accuracy)} over ${test.byCategory.revisit.steps} steps`);
+console.log(`First-visit accuracy     ${percent(test.byCategory.firstVisit.accuracy)} (at most chance: nothing leaks from training)`);
 
 const switches = switchAdaptation(model, dataset.test.graphs, { numGraphs: 5, repeats: 8, stepsPerGraph: 100, window: 20, seed });
 console.log(`Steps to recover 90%     ${switches.recovery.steps ?? 'never'} after a graph switch (level before: ${percent(switches.recovery.levelBefore)})`);

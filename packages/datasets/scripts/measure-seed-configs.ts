@@ -85,7 +85,7 @@ for (const split of [train, test]) {
   console.log(
     `  fair oracles, ${split.name}: directed ${percent(rates.directed.predictable)} predictable → ceiling ${percent(rates.directed.expectedAccuracy)}; ` +
       `undirected ${percent(rates.undirected.predictable)} → ${percent(rates.undirected.expectedAccuracy)}; ` +
-      `steps first ${percent(rates.categories.first)} / reverse ${percent(rates.categories.reverse)} / repeat ${percent(rates.categories.repeat)}`,
+      `steps: first visits ${percent(rates.categories.firstVisit)} / reverse ${percent(rates.categories.reverse)} / revisits ${percent(rates.categories.revisit)}`,
   );
 }
 const [seedRate, seedMs] = timed(() => seedOptimalPredictionRate(dataset.sampler, { steps: config.numTimesteps, seed: config.seed }));

@@ -19,12 +19,12 @@ export interface FairOracleRates {
   readonly undirected: OracleRate;
   /** Share of steps in each {@link StepCategory}. */
   readonly categories: {
-    /** Share of first traversals. */
-    readonly first: number;
+    /** Share of first visits (first traversals of an edge). */
+    readonly firstVisit: number;
     /** Share of first traversals in the reverse direction. */
     readonly reverse: number;
-    /** Share of repeated traversals. */
-    readonly repeat: number;
+    /** Share of revisits (repeated traversals). */
+    readonly revisit: number;
   };
 }
 
@@ -60,9 +60,9 @@ export function summarizeFairOracle(results: Iterable<FairOracleResult>, numNode
     directed: rate(directed),
     undirected: rate(undirected),
     categories: {
-      first: categories[StepCategory.first]! / numSteps,
+      firstVisit: categories[StepCategory.firstVisit]! / numSteps,
       reverse: categories[StepCategory.reverse]! / numSteps,
-      repeat: categories[StepCategory.repeat]! / numSteps,
+      revisit: categories[StepCategory.revisit]! / numSteps,
     },
   };
 }

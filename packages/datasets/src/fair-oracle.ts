@@ -5,16 +5,16 @@ import { stepCount, type StepSequence } from './step-sequence.js';
  *
  * @example
  * ```ts
- * const revisits = fairOracle(steps).category.map((c) => (c === StepCategory.first ? 0 : 1)); // a revisit mask
+ * const revisits = fairOracle(steps).category.map((c) => (c === StepCategory.revisit ? 1 : 0)); // a revisit mask
  * ```
  */
 export const StepCategory = {
-  /** The edge was not traversed before, in either direction. */
-  first: 0,
+  /** A first visit: the edge was not traversed before, in either direction. */
+  firstVisit: 0,
   /** The first traversal in this direction of an edge walked the other way before. */
   reverse: 1,
-  /** This very traversal (node, action, next node) happened before. */
-  repeat: 2,
+  /** A revisit: this very traversal (node, action, next node) happened before. */
+  revisit: 2,
 } as const;
 
 /**
@@ -61,9 +61,9 @@ export interface FairOracleResult {
  * `undirected` oracle also remembers it backwards, (next node, action) →
  * node. Each answers from its latest entry, so after an unannounced graph
  * switch an entry learnt on the old graph may be stale. `category` sorts
- * steps into first traversals, first reverse traversals and repeats by the
+ * steps into first visits, first reverse traversals and revisits by the
  * (node, action, next node) triplets seen before. Within one graph,
- * `directed` is recalled exactly on repeats and `undirected` on repeats and
+ * `directed` is recalled exactly on revisits and `undirected` on revisits and
  * reverses. With `resetAt`, tables and categories start afresh at those
  * steps.
  *
@@ -73,7 +73,7 @@ export interface FairOracleResult {
  * const oracle = fairOracle({ nodes: Int32Array.of(0, 2, 0), actions: Int32Array.of(1, 1, 1), targets: Int32Array.of(2, 0, 2) });
  * oracle.directed; // [unknown, unknown, recalled]
  * oracle.undirected; // [unknown, recalled, recalled]
- * oracle.category; // [first, reverse, repeat]
+ * oracle.category; // [firstVisit, reverse, revisit]
  * ```
  */
 export function fairOracle(sequence: StepSequence, options: FairOracleOptions = {}): FairOracleResult {
@@ -103,10 +103,10 @@ export function fairOracle(sequence: StepSequence, options: FairOracleOptions = 
     result.directed[t] = outcome(directedTable.get(key(u, action)), v);
     result.undirected[t] = outcome(undirectedTable.get(key(u, action)), v);
     result.category[t] = seen.has(triplet(u, action, v))
-      ? StepCategory.repeat
+      ? StepCategory.revisit
       : seen.has(triplet(v, action, u))
         ? StepCategory.reverse
-        : StepCategory.first;
+        : StepCategory.firstVisit;
     directedTable.set(key(u, action), v);
     undirectedTable.set(key(u, action), v);
     undirectedTable.set(key(v, action), u);

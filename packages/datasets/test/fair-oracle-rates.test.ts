@@ -12,7 +12,7 @@ describe('summarizeFairOracle', () => {
       numSteps: 4,
       directed: { predictable: 0, expectedAccuracy: 3 / 4 / 4 },
       undirected: { predictable: 0.5, expectedAccuracy: (2 + 1 / 4) / 4 },
-      categories: { first: 0.5, reverse: 0.5, repeat: 0 },
+      categories: { firstVisit: 0.5, reverse: 0.5, revisit: 0 },
     });
     expect(summarizeFairOracle([fairOracle(sequence, { resetAt: [2] })], 4)).toMatchObject({
       directed: { predictable: 0, expectedAccuracy: 1 / 4 },
@@ -28,13 +28,13 @@ describe('fairOracleRates', () => {
       { graph: 0, nodes: [0, 1, 2, 1, 0, 1, 2, 3, 2] },
       { graph: 0, nodes: [1, 2, 1, 2, 1, 2, 1, 0, 1] },
     ]);
-    // Walk 0 (see fair-oracle.test.ts): directed recalls 2, undirected 5, categories 3 first / 3 reverse / 2 repeat.
+    // Walk 0 (see fair-oracle.test.ts): directed recalls 2, undirected 5, categories 3 first visits / 3 reverse / 2 revisits.
     // Walk 1: 1→2 first, then 5 bounces (1 reverse, 4 repeats), 1→0 first, 0→1 reverse: directed 4, undirected 6.
     expect(fairOracleRates(split)).toEqual({
       numSteps: 16,
       directed: { predictable: 6 / 16, expectedAccuracy: (6 + 10 / 4) / 16 },
       undirected: { predictable: 11 / 16, expectedAccuracy: (11 + 5 / 4) / 16 },
-      categories: { first: 5 / 16, reverse: 5 / 16, repeat: 6 / 16 },
+      categories: { firstVisit: 5 / 16, reverse: 5 / 16, revisit: 6 / 16 },
     });
   });
 
@@ -44,7 +44,7 @@ describe('fairOracleRates', () => {
     expect(rates.numSteps).toBe(4 * 10 * 31);
     expect(rates.undirected.predictable).toBeGreaterThan(rates.directed.predictable);
     expect(rates.directed.expectedAccuracy).toBeGreaterThan(rates.directed.predictable);
-    expect(rates.categories.first + rates.categories.reverse + rates.categories.repeat).toBeCloseTo(1, 12);
-    expect(rates.directed.predictable).toBeCloseTo(rates.categories.repeat, 12);
+    expect(rates.categories.firstVisit + rates.categories.reverse + rates.categories.revisit).toBeCloseTo(1, 12);
+    expect(rates.directed.predictable).toBeCloseTo(rates.categories.revisit, 12);
   });
 });

@@ -6,7 +6,7 @@ import { walkSteps } from '../src/step-sequence.js';
 import { graphSwitchSequence } from '../src/switch-sequence.js';
 
 const { unknown: U, recalled: R, stale: S } = OracleOutcome;
-const { first: F, reverse: B, repeat: P } = StepCategory;
+const { firstVisit: F, reverse: B, revisit: P } = StepCategory;
 
 /** Steps of a walk on the path 0 -a0- 1 -a1- 2 -a0- 3 given by its nodes. */
 function onPath(nodes: number[]) {

@@ -1,8 +1,8 @@
 import { chunkSteps, encodeSteps, type StepSequence } from '@pg/datasets';
 import type { RandomGenerator } from '@pg/graphs';
-import type { GraphNetwork, NetworkState } from '@pg/models';
-import { argMax, dispose } from '@tensorflow/tfjs-core';
+import { argMax, dispose, type TensorContainer } from '@tensorflow/tfjs-core';
 import { EvalError } from './errors.js';
+import { disposeModelState, type NextNodeModel } from './next-node-model.js';
 
 /** Options of {@link predictSequences}. */
 export interface PredictOptions {
@@ -13,7 +13,7 @@ export interface PredictOptions {
 }
 
 /**
- * Runs a network over sequences of equal length side by side (one batch),
+ * Runs a model over sequences of equal length side by side (one batch),
  * a chunk of steps at a time with the state carried over, and returns the
  * predicted next node (the arg-max of the logits) at every step.
  *
@@ -22,8 +22,8 @@ export interface PredictOptions {
  * const [predictions] = predictSequences(model, [walkSteps(randomWalk(graph, { steps: 2000, rng }))]);
  * ```
  */
-export function predictSequences<S extends NetworkState>(
-  model: GraphNetwork<S>,
+export function predictSequences<S extends TensorContainer>(
+  model: NextNodeModel<S>,
   sequences: readonly StepSequence[],
   options: PredictOptions = {},
 ): Int32Array[] {
@@ -45,9 +45,9 @@ export function predictSequences<S extends NetworkState>(
     const chunk = targets.shape[1];
     predictions.forEach((prediction, b) => prediction.set(values.subarray(b * chunk, (b + 1) * chunk), c * chunkLength));
     dispose([inputs, targets, result.logits, best]);
-    model.disposeState(state);
+    disposeModelState(model, state);
     state = result.state;
   }
-  model.disposeState(state);
+  disposeModelState(model, state);
   return predictions;
 }

@@ -17,20 +17,22 @@ export interface StepAccuracy {
   /** Guessing uniformly over all nodes. */
   readonly chance: number;
   /**
-   * By {@link @pg/datasets!StepCategory}: `first` traversals of an edge (unknowable from the
-   * sequence: accuracy well above chance here would mean knowledge from
-   * training, i.e. leakage on a disjoint split), `reverse` (first traversal
-   * backwards of an edge walked before: knowable, since an edge carries one
-   * action, but only to a learner that stores both directions) and `repeat`
-   * (revisits: what plasticity is for).
+   * By {@link @pg/datasets!StepCategory}: `firstVisit`, the first traversal of an edge
+   * (unknowable from the sequence: accuracy well above chance here would mean
+   * knowledge from training, i.e. leakage on a disjoint split; a model that
+   * learnt to predict nodes it has seen scores below chance, see the getting
+   * started guide), `reverse` (first traversal backwards of an edge walked
+   * before: knowable, since an edge carries one action, but only to a learner
+   * that stores both directions) and `revisit` (a repeated traversal: what
+   * plasticity is for).
    */
   readonly byCategory: {
-    /** First traversals of an edge. */
-    readonly first: SubsetAccuracy;
+    /** First visits: first traversals of an edge. */
+    readonly firstVisit: SubsetAccuracy;
     /** First traversals backwards of an edge walked before. */
     readonly reverse: SubsetAccuracy;
-    /** Repeated traversals. */
-    readonly repeat: SubsetAccuracy;
+    /** Revisits: repeated traversals. */
+    readonly revisit: SubsetAccuracy;
   };
   /** The fair oracles' ceilings over the same steps. */
   readonly oracle: FairOracleRates;
@@ -51,7 +53,7 @@ export interface StepAccuracy {
  * ```ts
  * const oracle = sequences.map((s) => fairOracle(s));
  * const score = scoreSteps(sequences, predictions, oracle, numNodes);
- * score.byCategory.repeat.accuracy; // revisit accuracy
+ * score.byCategory.revisit.accuracy; // revisit accuracy
  * ```
  */
 export function scoreSteps(
@@ -81,7 +83,7 @@ export function scoreSteps(
     steps,
     accuracy,
     chance: 1 / numNodes,
-    byCategory: { first: subset(StepCategory.first), reverse: subset(StepCategory.reverse), repeat: subset(StepCategory.repeat) },
+    byCategory: { firstVisit: subset(StepCategory.firstVisit), reverse: subset(StepCategory.reverse), revisit: subset(StepCategory.revisit) },
     oracle: oracleRates,
     ratioToOracle: {
       directed: accuracy / oracleRates.directed.expectedAccuracy,

@@ -1,8 +1,9 @@
 import { fairOracle, graphSwitchSequence, summarizeFairOracle, type SwitchSequence } from '@pg/datasets';
 import { createRng, deriveSeed, shuffleInPlace, type ActionGraph } from '@pg/graphs';
-import type { GraphNetwork, NetworkState } from '@pg/models';
+import type { TensorContainer } from '@tensorflow/tfjs-core';
 import { EvalError } from './errors.js';
 import { correctness, meanOverSequences } from './mean-over-sequences.js';
+import type { NextNodeModel } from './next-node-model.js';
 import { predictSequences } from './predict-sequences.js';
 import { rollingMean, type Curve } from './rolling-mean.js';
 import { oracleExpectedCorrect, scoreSteps, type StepAccuracy } from './step-accuracy.js';
@@ -69,8 +70,8 @@ export interface SwitchAdaptationResult {
  * adaptation.recovery.steps; // steps to get back to 90%
  * ```
  */
-export function switchAdaptation<S extends NetworkState>(
-  model: GraphNetwork<S>,
+export function switchAdaptation<S extends TensorContainer>(
+  model: NextNodeModel<S>,
   graphs: readonly ActionGraph[],
   options: SwitchAdaptationOptions,
 ): SwitchAdaptationResult {

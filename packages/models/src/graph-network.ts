@@ -27,15 +27,10 @@ export interface GraphNetworkConfig {
   intermediateDim?: number;
   /** Seed of the initial weights and of the default initial state. Default 0. */
   seed?: number;
-  /**
-   * Accepted, for configurations written for the seed (whose plastic buffer was sized
-   * once per model), and ignored: state is sized per call. Not returned by `getConfig()`.
-   */
-  batchSize?: number;
 }
 
 /** The {@link GraphNetworkConfig} keys with their defaults filled in, as `getConfig()` returns them. */
-export type ResolvedGraphNetworkConfig = Required<Omit<GraphNetworkConfig, 'batchSize'>>;
+export type ResolvedGraphNetworkConfig = Required<GraphNetworkConfig>;
 
 /** Per-sequence state of a graph network: named tensors, passed in and out explicitly. */
 export type NetworkState = TensorContainerObject;
@@ -64,7 +59,7 @@ export interface ParameterCounts {
   fast: number;
 }
 
-const BASE_KEYS = ['numNodes', 'numActions', 'hiddenDim', 'intermediateDim', 'seed', 'batchSize'];
+const BASE_KEYS = ['numNodes', 'numActions', 'hiddenDim', 'intermediateDim', 'seed'];
 
 /**
  * The common base of the graph networks (the seed's `BaseGraphNetwork`): seeded
@@ -106,6 +101,10 @@ export abstract class GraphNetwork<S extends NetworkState = NetworkState> {
 
   /** @param knownKeys - the configuration keys of the subclass beyond the common ones. */
   protected constructor(config: GraphNetworkConfig, knownKeys: readonly string[]) {
+    // The seed's plastic configs sized a buffer per model; here state is sized per call.
+    if ('batchSize' in config) {
+      throw new ModelError('batchSize', (config as { batchSize?: unknown }).batchSize, 'left out: a network is not sized per batch (pass the batch size to initialState)');
+    }
     requireKnownKeys('config', config, [...BASE_KEYS, ...knownKeys]);
     this.numNodes = requireInteger('numNodes', config.numNodes, 1);
     this.numActions = requireInteger('numActions', config.numActions, 1);
@@ -113,7 +112,6 @@ export abstract class GraphNetwork<S extends NetworkState = NetworkState> {
     const defaultIntermediate = Math.max(1, Math.floor(Math.sqrt(this.hiddenDim * this.numNodes)));
     this.intermediateDim = requireInteger('intermediateDim', config.intermediateDim ?? defaultIntermediate, 1);
     this.seed = requireInteger('seed', config.seed ?? 0, Number.MIN_SAFE_INTEGER);
-    if (config.batchSize !== undefined) requireInteger('batchSize', config.batchSize, 1);
     this.weights = new WeightStore(this.seed);
     this.decoder = new Decoder(this.weights, this.hiddenDim, this.intermediateDim, this.numNodes);
   }

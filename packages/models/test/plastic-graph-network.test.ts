@@ -95,19 +95,10 @@ describe('PlasticGraphNetwork', () => {
     expect(variants.countParameters().slow - plain.countParameters().slow).toBe(3 + 6 + 1);
   });
 
-  it('accepts and ignores the seed config key batchSize', () => {
-    const network = new PlasticGraphNetwork({ numNodes: 4, numActions: 2, hiddenDim: 3, batchSize: 32 });
-    expect(network.getConfig()).toEqual({
-      numNodes: 4,
-      numActions: 2,
-      hiddenDim: 3,
-      intermediateDim: 3,
-      seed: 0,
-      decay: false,
-      gatedWrite: false,
-      reverseWrite: false,
-    });
-    expect(network.forward(tf.zeros([5, 2, 6]) as tf.Tensor3D).shape).toEqual([5, 2, 4]);
+  it('rejects the seed config key batchSize, saying where the batch size goes', () => {
+    expect(() => new PlasticGraphNetwork({ numNodes: 4, numActions: 2, hiddenDim: 3, batchSize: 32 } as never)).toThrow(
+      'batchSize must be left out: a network is not sized per batch (pass the batch size to initialState) (got 32)',
+    );
   });
 
   it('rejects invalid configurations with ModelErrors naming the field', () => {
@@ -118,6 +109,5 @@ describe('PlasticGraphNetwork', () => {
     );
     expect(() => new PlasticGraphNetwork({ ...base, hidden_dim: 3 } as never)).toThrow(ModelError);
     expect(() => new PlasticGraphNetwork({ ...base, hidden_dim: 3 } as never)).toThrow('config key must be one of');
-    expect(() => new PlasticGraphNetwork({ ...base, batchSize: 0 })).toThrow('batchSize must be an integer ≥ 1 (got 0)');
   });
 });

@@ -1,8 +1,15 @@
 import { formatValue, type MetricFormat } from '@pg/report';
+import type { CollectedRun } from './collect-runs.js';
 
-/** A headline number of a run, written for a table cell. */
-export function cell(metrics: Readonly<Record<string, number | null>>, key: string, format: MetricFormat): string {
-  return formatValue(metrics[key] ?? null, format);
+/**
+ * A headline number of a row, written for a table cell: the value of its one
+ * seed, or, over several seeds, their mean ± the half-width of its 95%
+ * Student t interval.
+ */
+export function cell(run: Pick<CollectedRun, 'metrics' | 'spread'>, key: string, format: MetricFormat): string {
+  const spread = run.spread[key];
+  const mean = formatValue(run.metrics[key] ?? null, format);
+  return spread?.halfWidth == null ? mean : `${mean} ± ${formatValue(spread.halfWidth, format)}`;
 }
 
 /** A markdown table. */

@@ -1,7 +1,9 @@
-// pnpm reproduce [name ...] [--page]
-// Runs the reproduction experiments (all, or those named) and regenerates docs/results.md
-// from the newest complete run folder of each (or, where none is at hand, from the copies of its
-// summary and config committed in docs/results/runs/); --page only regenerates the page.
+// pnpm reproduce [name ...] [--jobs N] [--page]
+// Runs the reproduction sweep configs/reproduce/catalogue.sweep.yaml (every row, or those named,
+// over their seeds; complete runs skipped, stopped ones resumed) and regenerates docs/results.md
+// from the complete run folders (or, where none is at hand, from the copies of their summaries
+// and configs committed in docs/results/runs/); --page only regenerates the page.
+import { readSweepPlan, type SweepPlan } from '@pg/cli';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,37 +11,53 @@ import { RUNS } from './catalogue.js';
 import { collectRuns, committedFiles } from './collect-runs.js';
 import { writeResultFigures } from './figures.js';
 import { resultsPage } from './results-page.js';
-import { runExperiments } from './run-experiments.js';
+import { runSweep } from './run-sweep.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const sweepFile = join(repoRoot, 'configs', 'reproduce', 'catalogue.sweep.yaml');
 const out = join(repoRoot, 'run', 'reproduce');
 const args = process.argv.slice(2);
 const pageOnly = args.includes('--page');
-const names = args.filter((arg) => !arg.startsWith('--'));
-const unknown = names.filter((name) => !RUNS.some((run) => run.name === name));
-if (unknown.length > 0) {
-  console.error(`error: unknown run ${unknown.map((name) => JSON.stringify(name)).join(', ')}; runs: ${RUNS.map(({ name }) => name).join(', ')}`);
+const jobsAt = args.indexOf('--jobs');
+const jobs = jobsAt >= 0 ? args[jobsAt + 1] : undefined;
+const names = args.filter((arg, i) => !arg.startsWith('--') && i !== jobsAt + 1);
+const fail = (message: string): never => {
+  console.error(`error: ${message}`);
   process.exit(2);
-}
+};
+if (jobsAt >= 0 && !/^\d+$/.test(jobs ?? '')) fail(`--jobs must be an integer ≥ 1 (got ${JSON.stringify(jobs)})`);
+const unknown = names.filter((name) => !RUNS.some((run) => run.name === name));
+if (unknown.length > 0) fail(`unknown run ${unknown.map((name) => JSON.stringify(name)).join(', ')}; runs: ${RUNS.map(({ name }) => name).join(', ')}`);
 
-const failed = pageOnly ? [] : runExperiments(names.length > 0 ? RUNS.filter((run) => names.includes(run.name)) : RUNS, repoRoot, out);
+const readPlan = (): SweepPlan => {
+  try {
+    return readSweepPlan(sweepFile, out);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+};
+const plan = readPlan();
+const experiments = new Set(plan.runs.map(({ experiment }) => experiment));
+const unlisted = [...RUNS.map(({ name }) => name).filter((name) => !experiments.has(name)), ...[...experiments].filter((name) => !RUNS.some((run) => run.name === name))];
+if (unlisted.length > 0) fail(`${sweepFile} and tools/reproduce/src/catalogue.ts must list the same rows (only in one: ${unlisted.join(', ')})`);
+
+const status = pageOnly ? 0 : runSweep(sweepFile, out, names, jobs, repoRoot);
+if (status === 130) process.exit(130);
 
 const docs = join(repoRoot, 'docs');
 const resultsDir = join(docs, 'results');
 const committedDir = join(resultsDir, 'runs');
-const runs = collectRuns(RUNS, out, committedDir);
+const runs = collectRuns(RUNS, plan, committedDir);
 mkdirSync(committedDir, { recursive: true });
-for (const { dir, spec } of runs) {
+for (const { dir, name } of runs.flatMap(({ seeds }) => seeds)) {
   if (dir === null) continue;
-  const copies = committedFiles(committedDir, spec.name);
+  const copies = committedFiles(committedDir, name);
   copyFileSync(join(dir, 'summary.json'), copies.summary);
   copyFileSync(join(dir, 'run_config.json'), copies.config);
 }
 const figures = await writeResultFigures(runs, resultsDir);
 const notes = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'notes.md'), 'utf8');
 writeFileSync(join(docs, 'results.md'), resultsPage({ runs, figures, notes, repoRoot, pageDir: docs, figureDir: resultsDir, committedDir }));
-console.log(`\ndocs/results.md written from ${runs.length} of ${RUNS.length} runs`);
-if (failed.length > 0) {
-  console.error(`failed runs: ${failed.join(', ')}`);
-  process.exit(1);
-}
+const seedCount = runs.reduce((sum, { seeds }) => sum + seeds.length, 0);
+console.log(`\ndocs/results.md written from ${runs.length} of ${RUNS.length} rows (${seedCount} of ${plan.runs.length} runs)`);
+process.exit(status);

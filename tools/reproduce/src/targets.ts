@@ -15,7 +15,7 @@ const pct = (value: number | null | undefined) => formatValue(value ?? null, 'pe
 
 /** Checks the reproduction's targets against the collected runs, by run name. */
 export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetCheck[] {
-  const metric = (name: string, key: string) => runs.get(name)?.summary.metrics[key] ?? null;
+  const metric = (name: string, key: string) => runs.get(name)?.metrics[key] ?? null;
   const checks: TargetCheck[] = [];
 
   const plasticDisjoint = metric('plastic_disjoint_8', 'test_accuracy');
@@ -37,7 +37,7 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
   }
   for (const size of [8, 50]) {
     const plastic = [...runs.values()].filter(({ spec, config }) => spec.name.startsWith('plastic') && config.num_nodes === size && config.dataset_type === 'disjoint');
-    const ratioOf = ({ config, summary }: CollectedRun) => summary.metrics[`test_ratio_${matchingOracle(config)}`] ?? null;
+    const ratioOf = ({ config, metrics }: CollectedRun) => metrics[`test_ratio_${matchingOracle(config)}`] ?? null;
     const best = plastic.filter((run) => ratioOf(run) !== null).sort((a, b) => ratioOf(b)! - ratioOf(a)!)[0];
     const ratio = best ? ratioOf(best) : null;
     checks.push({
@@ -48,7 +48,7 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
     });
     // "Recovering to 90%" needs a level worth recovering: a model that stays near chance (the RNN
     // family on disjoint graphs) "recovers" its own level at once, so a level below 90% counts as never.
-    const recover = ({ summary: { metrics } }: CollectedRun) =>
+    const recover = ({ metrics }: CollectedRun) =>
       (metrics.level_before_switch ?? 0) >= RECOVERY_LEVEL ? (metrics.steps_to_recover ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     const generic = ['rnn', 'gru', 'lstm', 'transformer'].map((type) => runs.get(`${type}_disjoint_${size}`)).filter((run) => run !== undefined);
     const fastestGeneric = generic.length ? Math.min(...generic.map(recover)) : null;

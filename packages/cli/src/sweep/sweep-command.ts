@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { gridText } from '../pipeline/grid-text.js';
+import { commandLine } from '../runtime/command-line.js';
 import type { Logger } from '../runtime/logger.js';
 import { pgBin, runSweepLocally } from './run-sweep-locally.js';
 import { runSweepTask } from './run-sweep-task.js';
@@ -74,8 +75,9 @@ export function addSweepCommands(program: Command, log: Logger, guard: Guard): v
         const plan = readSweepPlan(file, flags.out);
         const state = states(plan, plan.runs);
         const width = String(plan.runs.length - 1).length;
-        process.stdout.write(`# sweep ${plan.name}: ${plan.runs.length} runs into ${plan.out}: ${describeStates(state)}\n`);
-        for (const run of plan.runs) process.stdout.write(`${String(run.index).padStart(width)}  ${state.get(run.index)!.padEnd(9)}  ${run.name}\n`);
+        const lines = plan.runs.map((run) => `${String(run.index).padStart(width)}  ${state.get(run.index)!.padEnd(9)}  ${run.name}\n`);
+        // One write: a reader that stops early (| head) then meets no broken pipe.
+        process.stdout.write(`# sweep ${plan.name}: ${plan.runs.length} runs into ${plan.out}: ${describeStates(state)}\n${lines.join('')}`);
         return EXIT.ok;
       }),
     );
@@ -91,7 +93,7 @@ export function addSweepCommands(program: Command, log: Logger, guard: Guard): v
         if (flags.verbose) log.setLevel('debug');
         const plan = readSweepPlan(file, flags.out);
         const index = taskIndex(flags.index, plan.runs.length);
-        const outcome = await runSweepTask(plan, index, log, `pg sweep run ${file} --index ${index} --out ${plan.out}`);
+        const outcome = await runSweepTask(plan, index, log, commandLine(['sweep', 'run', file, '--index', String(index), '--out', plan.out], process.cwd()));
         if (outcome !== 'skipped' && outcome.halted?.status === 'interrupted') {
           log.warn(`interrupted; run the same task again to continue`);
           return EXIT.interrupted;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { NEUTRAL_KEYS } from '../config/neutral-keys.js';
 import { ConfigError } from '../errors.js';
 import { parseRunConfigFile } from '../pipeline/execute-run.js';
 import { SummaryWriter } from '../pipeline/run-summary.js';
@@ -17,13 +18,15 @@ export type SweepRunState = 'new' | 'complete' | 'running' | 'resumable';
  * Reads the state of a sweep's run from its folder. A folder whose config
  * differs from the one the sweep gives the run (the sweep file or its base
  * config changed since) is refused, so a sweep never skips or resumes a run
- * of another config.
+ * of another config; keys that do not change results (threads, logging) may differ.
  */
 export function sweepRunState(plan: SweepPlan, run: SweepRun): SweepRunState {
   if (!existsSync(run.dir)) return 'new';
   const folder = openRunFolder(run.dir, `run folder of ${run.name}`);
   const stored = parseRunConfigFile(folder.path('run_config.json'), []);
-  const differing = (Object.keys(run.config) as Array<keyof typeof run.config>).find((key) => JSON.stringify(stored[key]) !== JSON.stringify(run.config[key]));
+  const differing = (Object.keys(run.config) as Array<keyof typeof run.config>).find(
+    (key) => !NEUTRAL_KEYS.has(key) && JSON.stringify(stored[key]) !== JSON.stringify(run.config[key]),
+  );
   if (differing !== undefined) {
     throw new ConfigError(
       folder.path('run_config.json'),

@@ -5,11 +5,11 @@ import { groupBySeed } from '../../src/pipeline/seed-groups.js';
 const config = (...overrides: string[]) => parseRunConfig('', { name: 'test' }, overrides);
 
 describe('groupBySeed', () => {
-  it('groups runs whose configs differ only in seed, name and logging, in order of first appearance', () => {
+  it('groups runs whose configs differ only in seed, name, threads and logging, in order of first appearance', () => {
     const runs = [
       { name: 'a-seed=1', config: config('global.seed=1') },
       { name: 'b-seed=1', config: config('global.seed=1', 'network.hidden_dim=64') },
-      { name: 'a-seed=2', config: config('global.seed=2', 'global.run_name=other', 'logging.wandb_enabled=true') },
+      { name: 'a-seed=2', config: config('global.seed=2', 'global.run_name=other', 'global.threads=1', 'logging.wandb_enabled=true') },
       { name: 'no config' },
       { name: 'a-seed=-3', config: config('global.seed=-3') },
     ];

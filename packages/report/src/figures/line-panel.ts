@@ -73,8 +73,10 @@ export function linePanel(series: readonly Series[], options: LinePanelOptions):
   );
   const anyDashed = series.some(({ dashed }) => dashed);
   const yScale = options.unitInterval ? { domain: [0, 1] } : { zero: false };
-  // Two columns keep a legend of many runs within the panel's width.
-  const color = { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label), legend: { columns: 2 } };
+  // Two columns keep a legend of many runs within the panel's width; its symbols are strokes in full
+  // colour, also where a band's pale shading shares the legend.
+  const legend = { columns: 2, ...(bands.length > 0 ? { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 } : {}) };
+  const color = { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label), legend };
   const x = { field: 'x', type: 'quantitative', title: options.xTitle };
   const y = (field: string) => ({ field, type: 'quantitative', title: options.yTitle, scale: yScale });
   const layers: object[] = [];

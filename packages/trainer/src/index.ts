@@ -10,3 +10,4 @@ export { Trainer, type Divergence, type TrainerSnapshot, type TrainingResult } f
 export type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 export { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';
 export { splitWalks, type WalkPartition } from './validation-split.js';
+export { curriculumSteps, type WalkCurriculum } from './walk-curriculum.js';

@@ -1,7 +1,7 @@
 export { consoleProgress, type ConsoleProgressOptions } from './console-progress.js';
 export { TrainerError } from './errors.js';
 export { jsonlMetrics } from './jsonl-metrics.js';
-export { learningRateAt } from './learning-rate.js';
+export { learningRateAt, warmupFactor } from './learning-rate.js';
 export { nextNodeScore, type BatchScore } from './next-node-loss.js';
 export { firstNonFiniteWeight } from './non-finite.js';
 export { createProgress, formatDuration, type Progress, type ProgressOptions } from './progress.js';

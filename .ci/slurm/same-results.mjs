@@ -13,7 +13,7 @@ const withoutTimes = (dir) => ({
   metrics: { ...JSON.parse(read(dir, 'summary.json')).metrics, train_seconds: undefined },
   epochs: read(dir, 'metrics.jsonl').toString().trim().split('\n').map((line) => ({ ...JSON.parse(line), seconds: undefined })),
 });
-if (runs.length !== 4) problems.push(`expected 4 local runs, found ${runs.length}`);
+if (runs.length === 0) problems.push(`no run folders in ${local}`);
 for (const name of runs) {
   const [a, b] = [join(local, name), join(slurm, name)];
   if (!existsSync(join(b, 'summary.json'))) {

@@ -20,6 +20,7 @@ const GUIDES = [
   'backends',
   'browser-demo',
   'reproducing',
+  'running-many-experiments',
   'releasing',
 ];
 

@@ -58,7 +58,7 @@ describe('pg run', () => {
     expect(summary.status).toBe('complete');
     expect(summary.error).toBeNull();
     expect(Object.values(summary.stages).map((stage) => stage.status)).toEqual(['done', 'done', 'done', 'done']);
-    for (const key of ['test_accuracy', 'test_undirected_oracle', 'seed_oracle', 'revisit_accuracy', 'first_visit_accuracy', 'long_accuracy', 'long_rolling_average', 'long_rolling_average_directed_oracle', 'level_before_switch', 'parameters_slow']) {
+    for (const key of ['test_accuracy', 'test_undirected_oracle', 'seed_oracle', 'revisit_accuracy', 'first_visit_accuracy', 'long_accuracy', 'long_rolling_average', 'long_rolling_average_directed_oracle', 'long_late_accuracy', 'long_late_undirected_oracle', 'level_before_switch', 'parameters_slow']) {
       expect(typeof summary.metrics[key]).toBe('number');
     }
     expect(summary.metrics.triplet_overlap).toBe(0);

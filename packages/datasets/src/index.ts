@@ -29,7 +29,7 @@ export { createGraphDataset, type GraphDataset } from './graph-dataset.js';
 export type { GraphSampler } from './graph-sampler.js';
 export { pairActionHistogram, type PairActionHistogram } from './pair-action-histogram.js';
 export { createPairPartition, type PairPartition, type PairPartitionOptions } from './pair-partition.js';
-export { seedOptimalPredictionRate, type SeedOracleOptions } from './seed-oracle.js';
+export { seedOptimalPredictionRate, seedOptimalPredictionRateByGraph, type SeedOracleOptions } from './seed-oracle.js';
 export { createStandardDataset, createStandardSampler, type StandardGraphDataset, type StandardSamplerOptions } from './standard-dataset.js';
 export { chunkSteps, concatSteps, walkSteps, type StepSequence } from './step-sequence.js';
 export { graphSwitchSequence, type GraphSwitchOptions, type SwitchSequence } from './switch-sequence.js';

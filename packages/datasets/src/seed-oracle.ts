@@ -43,6 +43,27 @@ export interface SeedOracleOptions {
  * ```
  */
 export function seedOptimalPredictionRate(sampler: GraphSampler, options: SeedOracleOptions): number {
+  const work = seedOptimalPredictionRateByGraph(sampler, options);
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link seedOptimalPredictionRate} one fresh graph at a time: the generator
+ * yields after each graph and returns the same rate, so that a caller can
+ * let other work run between graphs (a thousand graphs take seconds).
+ *
+ * @example
+ * ```ts
+ * const work = seedOptimalPredictionRateByGraph(dataset.sampler, { steps: 32, seed: 42 });
+ * let step = work.next();
+ * while (!step.done) step = work.next(); // or await something between steps
+ * const rate = step.value;
+ * ```
+ */
+export function* seedOptimalPredictionRateByGraph(sampler: GraphSampler, options: SeedOracleOptions): Generator<void, number, undefined> {
   const steps = requireInteger('steps', options.steps, 1);
   const numGraphs = requireInteger('numGraphs', options.numGraphs ?? 1000, 1);
   const walksPerGraph = requireInteger('walksPerGraph', options.walksPerGraph ?? 1, 1);
@@ -58,6 +79,7 @@ export function seedOptimalPredictionRate(sampler: GraphSampler, options: SeedOr
     undirected.forEach((outcome, t) => {
       expectedCorrect += outcome === OracleOutcome.recalled ? 1 : 1 / graph.degree(sequence.nodes[t]!);
     });
+    yield;
   }
   return expectedCorrect / (numGraphs * walksPerGraph * steps);
 }

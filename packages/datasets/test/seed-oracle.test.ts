@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ActionGraph, gnpGenerator, ringGenerator } from '@pg/graphs';
 import type { GraphSampler } from '../src/graph-sampler.js';
-import { seedOptimalPredictionRate } from '../src/seed-oracle.js';
+import { seedOptimalPredictionRate, seedOptimalPredictionRateByGraph } from '../src/seed-oracle.js';
 import { createStandardSampler } from '../src/standard-dataset.js';
 
 /** A sampler that always gives the same graph. */
@@ -45,5 +45,15 @@ describe('seedOptimalPredictionRate', () => {
     expect(seen).toEqual(new Array(30).fill('test'));
     expect(seedOptimalPredictionRate(sampler, { steps: 20, seed: 3, numGraphs: 30 })).toBe(a);
     expect(() => seedOptimalPredictionRate(sampler, { steps: 0, seed: 3 })).toThrow('steps must be an integer ≥ 1 (got 0)');
+  });
+
+  it('can be computed one graph at a time, to the same rate', () => {
+    const sampler = createStandardSampler({ generator: ringGenerator({ numNodes: 7, chords: 2 }), numActions: 5 });
+    const work = seedOptimalPredictionRateByGraph(sampler, { steps: 20, seed: 3, numGraphs: 30 });
+    let graphs = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) graphs += 1;
+    expect(graphs).toBe(30);
+    expect(step.value).toBe(seedOptimalPredictionRate(sampler, { steps: 20, seed: 3, numGraphs: 30 }));
   });
 });

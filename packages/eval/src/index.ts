@@ -1,5 +1,5 @@
 export { EvalError } from './errors.js';
-export { evaluateSplit, type EvaluateSplitOptions } from './evaluate-split.js';
+export { evaluateSplit, evaluateSplitByBatch, type EvaluateSplitOptions } from './evaluate-split.js';
 export { meanInterval, type MeanInterval } from './mean-interval.js';
 export { longExploration, type BesideOracles, type LongExplorationOptions, type LongExplorationResult } from './long-exploration.js';
 export { correctness } from './mean-over-sequences.js';

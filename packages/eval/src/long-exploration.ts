@@ -21,6 +21,11 @@ export interface LongExplorationOptions {
   chunkLength?: number;
   /** Seed of the choice of graphs, the walks and the initial state. Default 0. */
   seed?: number;
+  /**
+   * First step (0-based) of the late window, which runs to the end of the walk: accuracy once the
+   * graph has long been explored, where a memory that lasts matters. Default: the last quarter of the steps.
+   */
+  lateFrom?: number;
 }
 
 /** One statistic of the long explorations, for the model and for the fair oracles computed the same way over the same steps. */
@@ -60,17 +65,27 @@ export interface LongExplorationResult {
    * The original took it on one exploration of one graph.
    */
   readonly seedRollingAverage: BesideOracles;
+  /** Accuracy over the late window (steps `from` to the end), averaged over the explorations, beside the oracles' over the same steps. */
+  readonly late: BesideOracles & {
+    /** The window's first step (0-based). */
+    readonly from: number;
+    /** Steps in the window, per exploration. */
+    readonly steps: number;
+  };
 }
 
 /**
  * Rolling next-node accuracy along long random walks on unseen graphs (the
  * seed's `long_timesteps` / `long_window_size` evaluation), run in chunks
- * with the state carried over, so memory does not grow with the length.
+ * with the state carried over, so memory does not grow with the length;
+ * with three statistics of it beside the fair oracles': the mean over all
+ * steps (`score`), the original's rolling average and the late window.
  *
  * @example
  * ```ts
- * const long = longExploration(model, dataset.test.graphs, { steps: 1999, window: 100, seed: 42 });
+ * const long = longExploration(model, dataset.test.graphs, { steps: 1999, window: 100, explorations: 8, lateFrom: 1500, seed: 42 });
  * long.finalAccuracy; // near the oracle once the graph is explored
+ * long.late.model / long.late.directed; // how much of what a forward memory could recall late in the walk
  * ```
  */
 export function longExploration<S extends TensorContainer>(
@@ -82,6 +97,10 @@ export function longExploration<S extends TensorContainer>(
   const seed = options.seed ?? 0;
   if (graphs.length === 0) throw new EvalError('graphs', graphs.length, 'at least one graph to explore');
   if (!Number.isInteger(explorations) || explorations < 1) throw new EvalError('explorations', explorations, 'an integer ≥ 1');
+  const lateFrom = options.lateFrom ?? Math.floor((3 * options.steps) / 4);
+  if (!Number.isInteger(lateFrom) || lateFrom < 0 || lateFrom >= options.steps) {
+    throw new EvalError('lateFrom', lateFrom, `an integer step in [0, ${options.steps - 1}] (the walk has ${options.steps} steps)`);
+  }
   const pick = createRng(deriveSeed(seed, 'long', 'graphs'));
   const sequences = Array.from({ length: explorations }, (_, i) => {
     const graph = graphs[(pick.next() >>> 0) % graphs.length]!;
@@ -95,6 +114,7 @@ export function longExploration<S extends TensorContainer>(
   const oracleCurve = (kind: 'directed' | 'undirected') => rollingMean(oracleCorrect(kind), options.window);
   // The statistic is linear in the series, so taking it on the mean over explorations averages it over them.
   const seedAverage = (values: Float64Array) => seedRollingAverage(values, options.window);
+  const lateMean = (values: Float64Array) => values.subarray(lateFrom).reduce((total, value) => total + value, 0) / (values.length - lateFrom);
   return {
     steps: options.steps,
     window: options.window,
@@ -104,5 +124,12 @@ export function longExploration<S extends TensorContainer>(
     oracleCurves: { directed: oracleCurve('directed'), undirected: oracleCurve('undirected') },
     finalAccuracy: curve.y[curve.y.length - 1]!,
     seedRollingAverage: { model: seedAverage(correct), directed: seedAverage(oracleCorrect('directed')), undirected: seedAverage(oracleCorrect('undirected')) },
+    late: {
+      from: lateFrom,
+      steps: options.steps - lateFrom,
+      model: lateMean(correct),
+      directed: lateMean(oracleCorrect('directed')),
+      undirected: lateMean(oracleCorrect('undirected')),
+    },
   };
 }

@@ -24,13 +24,21 @@ describe('longExploration', () => {
     expect(seed.undirected).toBeLessThan(result.score.oracle.undirected.expectedAccuracy);
     expect(seed.directed).toBeLessThanOrEqual(seed.undirected);
     expect(seed.model).toBeGreaterThanOrEqual(0);
+    // The late window, the last quarter by default: the oracles know nearly everything by then.
+    expect(result.late).toMatchObject({ from: 225, steps: 75 });
+    expect(result.late.undirected).toBeGreaterThan(0.95);
+    expect(result.late.directed).toBeLessThanOrEqual(result.late.undirected);
+    const late = longExploration(model, graphs, { steps: 300, window: 50, explorations: 3, chunkLength: 64, seed: 5, lateFrom: 299 });
+    expect(late.late.steps).toBe(1);
+    expect([0, 1 / 3, 2 / 3, 1]).toContainEqual(late.late.model);
     expect(longExploration(model, graphs, { steps: 300, window: 50, explorations: 3, chunkLength: 300, seed: 5 })).toEqual(result);
     model.dispose();
   });
 
-  it('needs a graph', () => {
+  it('needs a graph and a late window inside the walk', () => {
     const model = createGraphNetwork('rnn', { numNodes: 6, numActions: 5, hiddenDim: 4 });
     expect(() => longExploration(model, [], { steps: 10, window: 2 })).toThrow('graphs must be at least one graph to explore (got 0)');
+    expect(() => longExploration(model, graphs, { steps: 10, window: 2, lateFrom: 10 })).toThrow('lateFrom must be an integer step in [0, 9] (the walk has 10 steps) (got 10)');
     model.dispose();
   });
 });

@@ -41,6 +41,7 @@ export const RUNS: readonly ReproductionRun[] = [
   { name: 'rnn_standard_8', group: 'original', label: 'RNN, standard', original: { ...rnnOriginal, testAccuracy: 0.8649, rolling: 0.9766, oracle: 0.9558 } },
   { name: 'plastic_disjoint_50', group: 'large', label: 'plastic, disjoint, 50 nodes' },
   { name: 'rnn_disjoint_50', group: 'large', label: 'RNN, disjoint, 50 nodes' },
+  { name: 'plastic_disjoint_50_readme', group: 'large', label: "plastic, disjoint, 50 nodes, the seed README's exact config" },
   { name: 'gru_disjoint_8', group: 'baselines', label: 'GRU, disjoint' },
   { name: 'lstm_disjoint_8', group: 'baselines', label: 'LSTM, disjoint' },
   { name: 'transformer_disjoint_8', group: 'baselines', label: 'Transformer, disjoint' },

@@ -51,6 +51,9 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
   if (config.long_window_size > config.long_timesteps - 1) {
     fail('long_window_size', `at most long_timesteps - 1 = ${config.long_timesteps - 1} (the number of predictions)`);
   }
+  if (config.long_late_start !== null && config.long_late_start > config.long_timesteps - 2) {
+    fail('long_late_start', `at most long_timesteps - 2 = ${config.long_timesteps - 2} (the last step of the long walks), or null`);
+  }
   if (config.boundary_window_size > config.boundary_steps_per_graph) {
     fail('boundary_window_size', `at most boundary_steps_per_graph ${config.boundary_steps_per_graph}`);
   }

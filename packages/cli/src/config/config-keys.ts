@@ -89,6 +89,12 @@ export const CONFIG_KEYS = {
 
   long_timesteps: key('evaluation', positiveInt(2), 2000, 'Length of the long exploration of one test graph.'),
   long_window_size: key('evaluation', positiveInt(), 100, 'Window of the rolling accuracy over the long exploration.'),
+  long_late_start: key(
+    'evaluation',
+    z.int().min(0).nullable(),
+    null,
+    'First step (from 0) of the late window of the long walks, which runs to their end: accuracy once the graph has long been explored, beside the oracles over the same steps. 1500 on 2,000-node walks gives steps 1,500–2,000; default the last quarter of the steps.',
+  ),
   long_num_graphs: key('evaluation', positiveInt(), 8, 'Long explorations run side by side, each on its own test graph, and averaged (the seed used 1).'),
   boundary_num_graphs: key('evaluation', positiveInt(2), 5, 'Test graphs visited in turn in the graph-switch evaluation.'),
   boundary_repeats_per_graph: key('evaluation', positiveInt(), 5, 'Repeats of the switch sequence, averaged.'),

@@ -64,7 +64,13 @@ export function trainerOptions(config: FlatConfig): TrainerOptions {
 
 /** The long-exploration evaluation of a run config: `long_timesteps` nodes, so one move fewer. */
 export function longExplorationOptions(config: FlatConfig): LongExplorationOptions {
-  return { steps: config.long_timesteps - 1, window: config.long_window_size, explorations: config.long_num_graphs, seed: config.seed };
+  return {
+    steps: config.long_timesteps - 1,
+    window: config.long_window_size,
+    explorations: config.long_num_graphs,
+    seed: config.seed,
+    ...(config.long_late_start !== null ? { lateFrom: config.long_late_start } : {}),
+  };
 }
 
 /** The graph-switch evaluation of a run config. */

@@ -4,7 +4,7 @@ import {
   fairOracleRates,
   meanWalkCoverage,
   pairActionHistogram,
-  seedOptimalPredictionRate,
+  seedOptimalPredictionRateByGraph,
   tripletOverlap,
   type GraphDataset,
 } from '@pg/datasets';
@@ -12,15 +12,18 @@ import { actionHistogramFigure, degreeDistributionFigure, graphDrawingFigure, wa
 import { buildDataset } from './build-dataset.js';
 import { writeFigure } from './figure-files.js';
 import type { RunContext } from './run-context.js';
+import { runInSlices, stopPoint } from './stop-point.js';
 
 /**
  * Builds the dataset, checks it (triplet overlap, consistency, oracles),
  * writes `dataset_config.json`, `dataset_checks.json` and the dataset
  * figures, and records the oracle rates as headline numbers.
  */
-export async function datasetStage({ config, run, log, summary }: RunContext): Promise<GraphDataset> {
+export async function datasetStage(context: RunContext): Promise<GraphDataset> {
+  const { config, run, log, summary } = context;
   const started = performance.now();
   const dataset = buildDataset(config);
+  await stopPoint(context);
   const { train, validation, test } = dataset;
   const validationGraphs = validation ? `, ${validation.graphs.length} validation graphs (drawn like the test graphs)` : '';
   log.info(
@@ -29,11 +32,17 @@ export async function datasetStage({ config, run, log, summary }: RunContext): P
   );
   run.writeJson('dataset_config.json', dataset.config);
 
+  // Safe points between the checks, and between the seed oracle's graphs (a thousand of them), so Ctrl-C is honoured promptly.
+  const overlap = tripletOverlap(train.graphs, test.graphs);
+  const validationOverlap = validation ? tripletOverlap(train.graphs, validation.graphs) : null;
+  const consistency = { train: checkConsistency(train), test: checkConsistency(test) };
+  await stopPoint(context);
+  const seedRate = await runInSlices(seedOptimalPredictionRateByGraph(dataset.sampler, { steps: config.num_timesteps, seed: config.seed }), context);
   const checks = {
-    tripletOverlap: tripletOverlap(train.graphs, test.graphs),
-    validationTripletOverlap: validation ? tripletOverlap(train.graphs, validation.graphs) : null,
-    consistency: { train: checkConsistency(train), test: checkConsistency(test) },
-    seedOptimalPredictionRate: seedOptimalPredictionRate(dataset.sampler, { steps: config.num_timesteps, seed: config.seed }),
+    tripletOverlap: overlap,
+    validationTripletOverlap: validationOverlap,
+    consistency,
+    seedOptimalPredictionRate: seedRate,
     fairOracle: { train: fairOracleRates(train), test: fairOracleRates(test) },
   };
   run.writeJson('dataset_checks.json', checks);
@@ -52,11 +61,17 @@ export async function datasetStage({ config, run, log, summary }: RunContext): P
     test_undirected_oracle: checks.fairOracle.test.undirected.expectedAccuracy,
   });
 
+  await stopPoint(context);
   await writeFigure(run, graphDrawingFigure(train.graphs[0]!, { name: 'train_graph', title: 'A training graph' }));
+  await stopPoint(context);
   await writeFigure(run, graphDrawingFigure(test.graphs[0]!, { name: 'test_graph', title: 'A test graph' }));
+  await stopPoint(context);
   await writeFigure(run, actionHistogramFigure(pairActionHistogram(train), { name: 'train_action_hist', split: 'train' }));
+  await stopPoint(context);
   await writeFigure(run, actionHistogramFigure(pairActionHistogram(test), { name: 'test_action_hist', split: 'test' }));
+  await stopPoint(context);
   await writeFigure(run, degreeDistributionFigure({ train: degreeDistribution(train.graphs), test: degreeDistribution(test.graphs) }));
+  await stopPoint(context);
   await writeFigure(run, walkCoverageFigure({ train: meanWalkCoverage(train), test: meanWalkCoverage(test) }));
   return dataset;
 }

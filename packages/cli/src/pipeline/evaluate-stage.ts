@@ -1,10 +1,11 @@
 import type { GraphDataset } from '@pg/datasets';
-import { evaluateSplit, longExploration, switchAdaptation, type Curve } from '@pg/eval';
+import { evaluateSplitByBatch, longExploration, switchAdaptation, type Curve } from '@pg/eval';
 import type { GraphNetwork } from '@pg/models';
 import { formatValue, rollingAccuracyFigure, switchAccuracyFigure, type Series } from '@pg/report';
 import { longExplorationOptions, switchAdaptationOptions } from '../config/to-options.js';
 import { writeFigure } from './figure-files.js';
 import type { RunContext } from './run-context.js';
+import { runInSlices, stopPoint } from './stop-point.js';
 
 const series = (label: string, curve: Curve, dashed = false): Series => ({ label, x: curve.x, y: curve.y, dashed });
 
@@ -15,17 +16,22 @@ const series = (label: string, curve: Curve, dashed = false): Series => ({ label
  * adaptation across graph switches without reset. Writes
  * `evaluation.json`, the two rolling-accuracy figures and the headline numbers.
  */
-export async function evaluateStage({ config, run, log, summary }: RunContext, dataset: GraphDataset, model: GraphNetwork): Promise<void> {
-  const test = evaluateSplit(model, dataset.test, { seed: config.seed, batchSize: Math.max(config.trainer_batch_size, 64) });
+export async function evaluateStage(context: RunContext, dataset: GraphDataset, model: GraphNetwork): Promise<void> {
+  const { config, run, log, summary } = context;
+  await stopPoint(context);
+  const test = await runInSlices(evaluateSplitByBatch(model, dataset.test, { seed: config.seed, batchSize: Math.max(config.trainer_batch_size, 64) }), context);
   log.info(
     `test accuracy ${pct(test.accuracy)} (undirected oracle ${pct(test.oracle.undirected.expectedAccuracy)}, ratio ${test.ratioToOracle.undirected.toFixed(3)}); ` +
       `first visits ${pct(test.byCategory.firstVisit.accuracy)}, reverse ${pct(test.byCategory.reverse.accuracy)}, revisits ${pct(test.byCategory.revisit.accuracy)}`,
   );
+  await stopPoint(context);
   const long = longExploration(model, dataset.test.graphs, longExplorationOptions(config));
   log.info(
     `long exploration (${long.steps} steps × ${long.explorations}): accuracy ${pct(long.score.accuracy)} (directed oracle ${pct(long.score.oracle.directed.expectedAccuracy)}), ` +
-      `the original's rolling average ${pct(long.seedRollingAverage.model)} (directed oracle ${pct(long.seedRollingAverage.directed)}), last window ${pct(long.finalAccuracy)}`,
+      `the original's rolling average ${pct(long.seedRollingAverage.model)} (directed oracle ${pct(long.seedRollingAverage.directed)}), ` +
+      `steps ${long.late.from}–${long.steps} ${pct(long.late.model)} (directed oracle ${pct(long.late.directed)}, undirected ${pct(long.late.undirected)}), last window ${pct(long.finalAccuracy)}`,
   );
+  await stopPoint(context);
   const switching = switchAdaptation(model, dataset.test.graphs, switchAdaptationOptions(config));
   log.info(
     `graph switches: ${switching.recovery.steps === null ? 'no recovery' : `back to 90% after ${switching.recovery.steps} steps`} ` +
@@ -48,6 +54,10 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
     long_rolling_average: long.seedRollingAverage.model,
     long_rolling_average_directed_oracle: long.seedRollingAverage.directed,
     long_rolling_average_undirected_oracle: long.seedRollingAverage.undirected,
+    long_late_start: long.late.from,
+    long_late_accuracy: long.late.model,
+    long_late_directed_oracle: long.late.directed,
+    long_late_undirected_oracle: long.late.undirected,
     long_final_accuracy: long.finalAccuracy,
     switch_accuracy: switching.score.accuracy,
     steps_to_recover: switching.recovery.steps,
@@ -55,6 +65,7 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
   });
 
   const name = config.network_type;
+  await stopPoint(context);
   await writeFigure(
     run,
     rollingAccuracyFigure(
@@ -62,6 +73,7 @@ export async function evaluateStage({ config, run, log, summary }: RunContext, d
       { window: long.window },
     ),
   );
+  await stopPoint(context);
   await writeFigure(
     run,
     switchAccuracyFigure(

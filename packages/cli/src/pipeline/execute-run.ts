@@ -19,6 +19,7 @@ import { writeReport } from './report-stage.js';
 import type { RunContext } from './run-context.js';
 import { RunHalted, SummaryWriter, type StageName } from './run-summary.js';
 import { discardSnapshot, trainStage, type TrainedModel } from './train-stage.js';
+import { stopPoint } from './stop-point.js';
 import { versions } from './versions.js';
 
 /** Where a run's config comes from: a file (a new run) or an existing run folder. */
@@ -67,9 +68,9 @@ export interface RunOutcome {
  * The config is validated and the backend loaded before any work and before
  * the folder exists; from then on the process holds the folder's lock and
  * `summary.json` tells the status at every moment. The first SIGINT or
- * SIGTERM stops the work at its next safe point (the run ends
- * `interrupted`, resumable); a second ends the process at once, after
- * recording `interrupted` and releasing the lock.
+ * SIGTERM records `interrupted` and stops the work at its next safe point
+ * (resumable); a second ends the process at once (its lock is then stale,
+ * and taken over by the next command).
  */
 export async function executeRun(source: RunSource, stages: readonly StageName[], log: Logger, command: string): Promise<RunOutcome> {
   const { config, name } = readSource(source);
@@ -92,12 +93,10 @@ export async function executeRun(source: RunSource, stages: readonly StageName[]
     acquireLock(run.dir, owner);
   }
   const summary = new SummaryWriter(run, fields, SummaryWriter.read(run));
-  const interruption = watchInterruptions({
-    first: () => log.warn(`stopping at the next safe point; continue later with: pg run --resume ${run.dir} (a second Ctrl-C stops at once)`),
-    second: () => {
-      summary.finish();
-      releaseLock(run.dir, owner);
-    },
+  const interruption = watchInterruptions(() => {
+    // Recorded at once: a second signal ends the process without running any more JavaScript.
+    summary.markInterrupted();
+    log.warn(`stopping at the next safe point; continue later with: pg run --resume ${run.dir} (a second Ctrl-C stops at once)`);
   });
   try {
     log.attachFile(run.path('run.log'));
@@ -130,7 +129,12 @@ async function runStages(context: RunContext, stages: readonly StageName[], redo
     }
     await trained?.tracking?.finish(summary.metrics);
     let report: string | undefined;
-    if (stages.includes('report')) report = await summary.stage('report', async () => writeReport(run, SummaryWriter.read(run), log));
+    if (stages.includes('report')) {
+      report = await summary.stage('report', async () => {
+        await stopPoint(context);
+        return writeReport(run, SummaryWriter.read(run), log);
+      });
+    }
     return { run, status: summary.finish(), report };
   } catch (error) {
     const status = summary.finish(error as Error);

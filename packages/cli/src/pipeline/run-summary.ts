@@ -123,6 +123,12 @@ export class SummaryWriter {
     }
   }
 
+  /** Records at once that a stop was asked for: the status says `interrupted` even if the process is killed before it ends. */
+  markInterrupted(): void {
+    this.summary.status = 'interrupted';
+    this.write();
+  }
+
   /** Adds headline numbers (written at once). */
   setMetrics(metrics: Record<string, number | null>): void {
     Object.assign(this.summary.metrics, metrics);

@@ -1,5 +1,3 @@
-import { EXIT } from '../exit-codes.js';
-
 /** The signals that ask a run to stop: Ctrl-C, and what schedulers and `kill` send. */
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -13,27 +11,26 @@ export interface Interruptions {
 
 /**
  * Listens for SIGINT and SIGTERM. The first sets `requested` (the work stops
- * at its next safe point) and calls `first`; a second calls `second`, which
- * must be synchronous (record the status, release the lock), and ends the
- * process at once with the interrupted exit code.
+ * at its next safe point), calls `onFirst`, and stops listening, so that a
+ * second signal gets the system's default action: the process ends at once,
+ * even in the middle of synchronous work that keeps JavaScript handlers from
+ * running (exit status 128 + the signal's number).
  */
-export function watchInterruptions(handlers: { first(): void; second(): void }): Interruptions {
+export function watchInterruptions(onFirst: () => void): Interruptions {
   let requested = false;
   const onSignal = () => {
-    if (requested) {
-      handlers.second();
-      process.exit(EXIT.interrupted);
-    }
     requested = true;
-    handlers.first();
+    stop();
+    onFirst();
+  };
+  const stop = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   return {
     get requested() {
       return requested;
     },
-    dispose() {
-      for (const signal of SIGNALS) process.off(signal, onSignal);
-    },
+    dispose: stop,
   };
 }

@@ -84,6 +84,9 @@ describe('parseRunConfig', () => {
     expect(failure('network:\n  network_type: rnn\n  gated_write: true\n')).toBe('network.gated_write must be false unless network_type is "plastic" (it is "rnn") (got true)');
     expect(failure('network:\n  network_type: transformer\n  hidden_dim: 30\n  num_heads: 4\n')).toBe('network.num_heads must be a divisor of hidden_dim 30 (got 4)');
     expect(failure('evaluation:\n  long_timesteps: 50\n  long_window_size: 100\n')).toMatch(/^evaluation.long_window_size must be at most long_timesteps - 1 = 49/);
+    expect(failure('evaluation:\n  long_timesteps: 50\n  long_window_size: 10\n  long_late_start: 49\n')).toBe(
+      'evaluation.long_late_start must be at most long_timesteps - 2 = 48 (the last step of the long walks), or null (got 49)',
+    );
   });
 
   it('rejects conflicting values of one key in two sections', () => {

@@ -9,3 +9,4 @@ export { Trainer, type Divergence, type TrainerSnapshot, type TrainingResult } f
 export type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 export type { ResolvedTrainerOptions, TrainerOptions } from './trainer-options.js';
 export type { WalkPartition } from './validation-split.js';
+export { curriculumSteps, type WalkCurriculum } from './walk-curriculum.js';

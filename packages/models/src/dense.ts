@@ -1,5 +1,5 @@
-import { add, reshape, type Tensor, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
-import { matMul2d } from './matmul.js';
+import { reshape, type Tensor, type Tensor1D, type Tensor2D, type Variable } from '@tensorflow/tfjs-core';
+import { affine2d } from './affine.js';
 import type { WeightStore } from './weight-store.js';
 
 /**
@@ -18,14 +18,8 @@ export class Dense {
 
   /** Applies the layer to `x [..., inDim]`, giving `[..., outDim]`. */
   apply<T extends Tensor>(x: T): T {
-    return linear(x, this.kernel as Tensor2D, this.bias);
+    const [inDim, outDim] = this.kernel.shape as [number, number];
+    const projected = affine2d(reshape(x, [-1, inDim]), this.kernel as Tensor2D, this.bias as Tensor1D);
+    return reshape(projected, [...x.shape.slice(0, -1), outDim]) as T;
   }
-}
-
-/** `x W (+ b)` over the last axis of `x`, for any rank of `x`. */
-export function linear<T extends Tensor>(x: T, kernel: Tensor2D, bias?: Tensor): T {
-  const [inDim, outDim] = kernel.shape;
-  const product = matMul2d(reshape(x, [-1, inDim]), kernel);
-  const projected = bias === undefined ? product : add(product, bias);
-  return reshape(projected, [...x.shape.slice(0, -1), outDim]) as T;
 }

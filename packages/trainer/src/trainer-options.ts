@@ -23,6 +23,26 @@ export interface TrainerOptions<S extends NetworkState = NetworkState> {
   scheduler?: 'none' | 'cosine';
   /** Clip the global gradient norm to this value. Default `null`: off (the norm is recorded either way). */
   gradClip?: number | null;
+  /**
+   * A linear learning-rate warm-up over this many optimizer steps: the scheduled rate times
+   * `(step + 1) / warmupSteps` until then. Default `null`: none.
+   */
+  warmupSteps?: number | null;
+  /**
+   * Truncated backpropagation through time: each batch's walks are cut into chunks of this many
+   * steps, run in order with the state (the fast weights) carried from chunk to chunk, with one
+   * optimizer step per chunk and no gradient across chunk boundaries, so long walks train in
+   * bounded memory. Validation runs in the same chunks. Default `null`: each walk whole, one step per batch.
+   */
+  tbpttSteps?: number | null;
+  /**
+   * A curriculum on walk length: the first epoch trains on the first `curriculumStartSteps` steps of
+   * each walk, growing linearly to the whole walk at epoch `curriculumEpochs` (0-based) and after;
+   * validation always runs whole walks. Both or neither. Default `null`: whole walks throughout.
+   */
+  curriculumStartSteps?: number | null;
+  /** See `curriculumStartSteps`. Default `null`. */
+  curriculumEpochs?: number | null;
   /** Seed of the validation split, the batch order and the initial state of every sequence. Default 0. */
   seed?: number;
   /** Hooks called during training, in order (e.g. {@link consoleProgress}, {@link jsonlMetrics}). Default none. */
@@ -41,6 +61,10 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     valSplit: options.valSplit ?? (options.validation ? 0 : 0.2),
     scheduler: options.scheduler ?? 'cosine',
     gradClip: options.gradClip ?? null,
+    warmupSteps: options.warmupSteps ?? null,
+    tbpttSteps: options.tbpttSteps ?? null,
+    curriculumStartSteps: options.curriculumStartSteps ?? null,
+    curriculumEpochs: options.curriculumEpochs ?? null,
     seed: options.seed ?? 0,
   };
   const integer = (field: keyof ResolvedTrainerOptions, min: number) => {
@@ -61,5 +85,13 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     throw new TrainerError('scheduler', resolved.scheduler, 'one of "none", "cosine"');
   }
   if (resolved.gradClip !== null && !(resolved.gradClip > 0)) throw new TrainerError('gradClip', resolved.gradClip, 'a number > 0, or null');
+  for (const field of ['warmupSteps', 'tbpttSteps', 'curriculumStartSteps', 'curriculumEpochs'] as const) {
+    const value = resolved[field];
+    if (value !== null && !(Number.isInteger(value) && value >= 1)) throw new TrainerError(field, value, 'an integer ≥ 1, or null');
+  }
+  if ((resolved.curriculumStartSteps === null) !== (resolved.curriculumEpochs === null)) {
+    const missing = resolved.curriculumStartSteps === null ? 'curriculumStartSteps' : 'curriculumEpochs';
+    throw new TrainerError(missing, null, `set too: a curriculum needs both curriculumStartSteps and curriculumEpochs`);
+  }
   return resolved;
 }

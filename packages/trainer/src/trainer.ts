@@ -9,24 +9,39 @@ import {
   keep,
   mul,
   scalar,
+  slice,
   sqrt,
   square,
   sum,
+  Tensor,
   tidy,
   util,
   variableGrads,
   type NamedTensorMap,
   type Scalar,
-  type Tensor,
+  type Tensor2D,
+  type Tensor3D,
+  type TensorContainer,
 } from '@tensorflow/tfjs-core';
 import { Adam } from './adam.js';
 import { TrainerError } from './errors.js';
-import { learningRateAt } from './learning-rate.js';
+import { learningRateAt, warmupFactor } from './learning-rate.js';
 import { firstNonFiniteWeight } from './non-finite.js';
 import { nextNodeScore } from './next-node-loss.js';
 import type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 import { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';
 import { splitWalks, type WalkPartition } from './validation-split.js';
+import { curriculumSteps, type WalkCurriculum } from './walk-curriculum.js';
+
+/** What one optimizer step, or one batch of them, measured. */
+interface StepResult {
+  /** Mean cross-entropy over the steps. */
+  readonly loss: number;
+  /** Steps whose prediction was the target. */
+  readonly correct: number;
+  /** Global gradient norm (the mean over a batch's chunks). */
+  readonly gradNorm: number;
+}
 
 /** What {@link Trainer.fit} returns. */
 export interface TrainingResult {
@@ -85,7 +100,9 @@ export interface TrainerSnapshot {
  * Trains a graph network on the walks of a split by next-node cross-entropy
  * (the seed project's Trainer): Adam, minibatches shuffled by seed, a
  * validation split of the walks (or, with the `validation` option, the
- * walks of held-out graphs), a cosine or constant learning rate, the
+ * walks of held-out graphs), optionally truncated backpropagation over
+ * chunks of long walks that carry the state and a curriculum on walk
+ * length, a linear warm-up over the first optimizer steps, a cosine or constant learning rate, the
  * global gradient norm recorded (clipping optional, off by default), the
  * weights of the best validation loss kept and restored at the end. Every
  * sequence starts from a fresh `initialState` (fresh fast weights for the
@@ -107,6 +124,11 @@ export class Trainer<S extends NetworkState = NetworkState> {
   /** The walks validated on: the training split itself, or the held-out graphs of the `validation` option. */
   readonly validationSplit: WalkSplit;
   private readonly callbacks: ReadonlyArray<TrainerCallbacks<S>>;
+  private readonly curriculum: WalkCurriculum | null;
+  /** The scheduled learning rate of the epoch being trained. */
+  private epochRate = 0;
+  /** The 0-based index, over the whole training, of the next optimizer step (for the warm-up). */
+  private optimizerStep = 0;
   private readonly optimizer: Adam;
   private records: EpochRecord[] = [];
   private best: { epoch: number; valLoss: number } | null = null;
@@ -140,6 +162,8 @@ export class Trainer<S extends NetworkState = NetworkState> {
     if (this.partition.train.length === 0) {
       throw new TrainerError('valSplit', this.options.valSplit, `a fraction that leaves training walks among ${split.numWalks}`);
     }
+    const { curriculumStartSteps: startSteps, curriculumEpochs } = this.options;
+    this.curriculum = startSteps === null || curriculumEpochs === null ? null : { startSteps, epochs: curriculumEpochs };
     this.callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks as TrainerCallbacks<S>];
     // PyTorch's Adam defaults, as in the seed (tfjs's epsilon default is 1e-7).
     this.optimizer = new Adam(this.options.learningRate, 0.9, 0.999, 1e-8);
@@ -227,8 +251,10 @@ export class Trainer<S extends NetworkState = NetworkState> {
    */
   restore(snapshot: TrainerSnapshot): void {
     for (const key of Object.keys(this.options) as Array<keyof ResolvedTrainerOptions>) {
-      if (snapshot.options[key] !== this.options[key]) {
-        throw new TrainerError(`resumed ${key}`, snapshot.options[key], `the same as this run's ${JSON.stringify(this.options[key])}`);
+      // A snapshot taken before an option existed ran without it: its default, null.
+      const saved = snapshot.options[key] === undefined ? null : snapshot.options[key];
+      if (saved !== this.options[key]) {
+        throw new TrainerError(`resumed ${key}`, saved, `the same as this run's ${JSON.stringify(this.options[key])}`);
       }
     }
     for (const [name, value] of this.model.namedVariables) {
@@ -258,12 +284,14 @@ export class Trainer<S extends NetworkState = NetworkState> {
   private async trainEpoch(epoch: number): Promise<EpochRecord | null> {
     const started = performance.now();
     const learningRate = learningRateAt(epoch, { base: this.options.learningRate, epochs: this.options.epochs, scheduler: this.options.scheduler });
-    // Adam reads its rate at every step; the schedule changes it between epochs.
-    this.optimizer.learningRate = learningRate;
+    // Adam reads its rate at every step: the schedule sets it per epoch, the warm-up scales it per step.
+    this.epochRate = learningRate;
+    this.optimizerStep = this.optimizerStepsBefore(epoch);
     for (const callback of this.callbacks) await callback.onEpochStart?.(epoch + 1, this);
 
     const { batchSize, seed } = this.options;
     const numBatches = Math.ceil(this.partition.train.length / batchSize);
+    const walkSteps = curriculumSteps(epoch, this.split.numTimesteps - 1, this.curriculum);
     const rng = createRng(deriveSeed(seed, 'epoch', epoch));
     let lossSum = 0;
     let correct = 0;
@@ -274,16 +302,17 @@ export class Trainer<S extends NetworkState = NetworkState> {
       const info: BatchInfo = { epoch: epoch + 1, batch, numBatches };
       for (const callback of this.callbacks) await callback.onBatchStart?.(info, this);
       const state = this.model.initialState(inputs.shape[0], createRng(deriveSeed(seed, 'state', epoch, batch)));
-      const result = this.trainStep(inputs, targets, state);
-      dispose([inputs, targets]);
+      const [x, y] = firstSteps(inputs, targets, walkSteps);
+      const result = this.trainBatch(x, y, state);
+      dispose(x === inputs ? [inputs, targets] : [inputs, targets, x, y]);
       this.model.disposeState(state);
       if (!Number.isFinite(result.loss) || !Number.isFinite(result.gradNorm)) {
         const [quantity, value] = Number.isFinite(result.loss) ? (['gradient norm', result.gradNorm] as const) : (['training loss', result.loss] as const);
         return this.diverge({ epoch: epoch + 1, batch, quantity, value });
       }
-      lossSum += result.loss * targets.size;
+      lossSum += result.loss * inputs.shape[0] * walkSteps;
       correct += result.correct;
-      steps += targets.size;
+      steps += inputs.shape[0] * walkSteps;
       gradNormSum += result.gradNorm;
       for (const callback of this.callbacks) await callback.onBatchEnd?.({ ...info, loss: result.loss }, this);
       batch += 1;
@@ -307,16 +336,74 @@ export class Trainer<S extends NetworkState = NetworkState> {
     };
   }
 
+  /** Optimizer steps taken before a 0-based epoch: a function of the options alone, so a resumed run counts the same. */
+  private optimizerStepsBefore(epoch: number): number {
+    const numBatches = Math.ceil(this.partition.train.length / this.options.batchSize);
+    let steps = 0;
+    for (let e = 0; e < epoch; e++) {
+      const walkSteps = curriculumSteps(e, this.split.numTimesteps - 1, this.curriculum);
+      steps += numBatches * Math.ceil(walkSteps / Math.min(this.options.tbpttSteps ?? walkSteps, walkSteps));
+    }
+    return steps;
+  }
+
   private diverge(divergence: Divergence): null {
     this.divergence = divergence;
     return null;
   }
 
-  /** One step; a non-finite loss or gradient norm is returned without being applied to the weights. */
-  private trainStep(inputs: Parameters<GraphNetwork<S>['forward']>[0], targets: Parameters<typeof nextNodeScore>[1], state: S) {
+  /**
+   * One batch: its walks whole in one optimizer step, or, with `tbpttSteps`, in chunks of that many
+   * steps, one optimizer step each, the state after a chunk starting the next (it carries no
+   * gradient back). Stops at a chunk whose loss or gradient norm is not finite, and returns it.
+   * The inputs are the caller's; so is `initial`.
+   */
+  private trainBatch(inputs: Tensor3D, targets: Tensor2D, initial: S): StepResult {
+    const length = inputs.shape[1];
+    const chunk = Math.min(this.options.tbpttSteps ?? length, length);
+    if (chunk === length) return this.trainStep(inputs, targets, initial, false).result;
+    let state = initial;
+    let lossSum = 0;
+    let correct = 0;
+    let gradNormSum = 0;
+    let chunks = 0;
+    for (let start = 0; start < length; start += chunk) {
+      const size = Math.min(chunk, length - start);
+      const [x, y] = stepRange(inputs, targets, start, size);
+      const { result, state: next } = this.trainStep(x, y, state, start + size < length);
+      dispose([x, y]);
+      if (state !== initial) this.model.disposeState(state);
+      if (!Number.isFinite(result.loss) || !Number.isFinite(result.gradNorm)) {
+        if (next) this.model.disposeState(next);
+        return result;
+      }
+      lossSum += result.loss * size;
+      correct += result.correct;
+      gradNormSum += result.gradNorm;
+      chunks += 1;
+      state = next ?? initial;
+    }
+    return { loss: lossSum / length, correct, gradNorm: gradNormSum / chunks };
+  }
+
+  /**
+   * One optimizer step on `inputs` from `state`, returning, with `withState`, the state after them
+   * (kept, the caller's to free). A non-finite loss or gradient norm is returned without being
+   * applied to the weights.
+   */
+  private trainStep(inputs: Tensor3D, targets: Tensor2D, state: S, withState: boolean): { result: StepResult; state: S | undefined } {
     let correct: Scalar | undefined;
+    let next: S | undefined;
     const { value, grads } = variableGrads(() => {
-      const score = nextNodeScore(this.model.forward(inputs, state), targets);
+      let logits: Tensor3D;
+      if (withState) {
+        const chunk = this.model.forwardWithState(inputs, state);
+        next = keepAll(chunk.state);
+        logits = chunk.logits;
+      } else {
+        logits = this.model.forward(inputs, state);
+      }
+      const score = nextNodeScore(logits, targets);
       correct = keep(score.correct);
       return score.loss;
     }, this.model.trainableVariables);
@@ -326,7 +413,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
     const clip = this.options.gradClip;
     if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
       dispose([value, correct!, norm, ...Object.values(grads)]);
-      return { loss, correct: 0, gradNorm };
+      return { result: { loss, correct: 0, gradNorm }, state: next };
     }
     if (clip !== null && gradNorm > clip) {
       const factor = scalar(clip / gradNorm);
@@ -337,10 +424,12 @@ export class Trainer<S extends NetworkState = NetworkState> {
       }
       factor.dispose();
     }
+    this.optimizer.learningRate = this.epochRate * warmupFactor(this.optimizerStep, this.options.warmupSteps);
     this.optimizer.step(this.model.namedVariables, grads);
+    this.optimizerStep += 1;
     const result = { loss, correct: correct!.dataSync()[0]!, gradNorm };
     dispose([value, correct!, norm, ...Object.values(grads)]);
-    return result;
+    return { result, state: next };
   }
 
   /** Mean loss and accuracy over some walks of the validation split, with no gradient. */
@@ -350,13 +439,26 @@ export class Trainer<S extends NetworkState = NetworkState> {
     let steps = 0;
     let batch = 0;
     for (const { inputs, targets } of batches(this.validationSplit, { batchSize: this.options.batchSize, indices })) {
-      const state = this.model.initialState(inputs.shape[0], createRng(deriveSeed(this.options.seed, 'validation-state', batch)));
-      const score = tidy(() => nextNodeScore(this.model.forward(inputs, state), targets));
-      lossSum += score.loss.dataSync()[0]! * targets.size;
-      correct += score.correct.dataSync()[0]!;
-      steps += targets.size;
-      dispose([inputs, targets, score.loss, score.correct]);
-      this.model.disposeState(state);
+      const initial = this.model.initialState(inputs.shape[0], createRng(deriveSeed(this.options.seed, 'validation-state', batch)));
+      // In the chunks training uses, the state carried over, so that long walks validate in bounded memory.
+      const length = inputs.shape[1];
+      const chunk = Math.min(this.options.tbpttSteps ?? length, length);
+      let state = initial;
+      for (let start = 0; start < length; start += chunk) {
+        const size = Math.min(chunk, length - start);
+        const [x, y] = chunk === length ? [inputs, targets] : stepRange(inputs, targets, start, size);
+        const result = chunk === length ? { logits: this.model.forward(x, state), state: undefined } : this.model.forwardWithState(x, state);
+        const score = nextNodeScore(result.logits, y);
+        lossSum += score.loss.dataSync()[0]! * y.size;
+        correct += score.correct.dataSync()[0]!;
+        steps += y.size;
+        dispose([result.logits, score.loss, score.correct, ...(chunk === length ? [] : [x, y])]);
+        if (state !== initial) this.model.disposeState(state);
+        state = result.state ?? initial;
+      }
+      if (state !== initial) this.model.disposeState(state);
+      dispose([inputs, targets]);
+      this.model.disposeState(initial);
       batch += 1;
     }
     return { loss: lossSum / steps, accuracy: correct / steps };
@@ -393,4 +495,22 @@ export class Trainer<S extends NetworkState = NetworkState> {
 /** Copies of weights by name; `kept` ones survive an enclosing tidy. */
 function copyWeights(weights: Iterable<readonly [string, Tensor]>, kept = false): NamedTensorMap {
   return Object.fromEntries([...weights].map(([name, value]) => [name, kept ? keep(clone(value)) : clone(value)]));
+}
+
+/** Steps `start … start + size − 1` of every walk of a batch (new tensors, the caller's). */
+function stepRange(inputs: Tensor3D, targets: Tensor2D, start: number, size: number): [Tensor3D, Tensor2D] {
+  return [slice(inputs, [0, start, 0], [-1, size, -1]), slice(targets, [0, start], [-1, size])];
+}
+
+/** The first `steps` steps of every walk of a batch: views of the batch itself when that is all of them. */
+function firstSteps(inputs: Tensor3D, targets: Tensor2D, steps: number): [Tensor3D, Tensor2D] {
+  return steps >= inputs.shape[1] ? [inputs, targets] : stepRange(inputs, targets, 0, steps);
+}
+
+/** Keeps every tensor of a state past the `tidy` it was made in. */
+function keepAll<T extends TensorContainer>(container: T): T {
+  if (container instanceof Tensor) keep(container);
+  else if (Array.isArray(container)) container.forEach((item) => keepAll(item));
+  else if (container !== null && typeof container === 'object') Object.values(container).forEach((item) => keepAll(item as TensorContainer));
+  return container;
 }

@@ -1,18 +1,58 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { createDisjointDataset, createStandardDataset, type WalkSplit } from '@pg/datasets';
-import { createGraphNetwork, type GraphNetwork } from '@pg/models';
+import { createGraphNetwork, type GraphNetwork, type NetworkState } from '@pg/models';
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Adam } from '../src/adam.js';
 import { loadSnapshot, saveSnapshot } from '../src/snapshot-files.js';
 import { Trainer } from '../src/trainer.js';
 import type { EpochRecord } from '../src/trainer-callbacks.js';
+import type { TrainerOptions } from '../src/trainer-options.js';
 
 // A small standard dataset: one action space for all graphs, so next nodes are partly learnable.
 const dataset = createStandardDataset({ numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 6, numSamplesPerGraph: 8, numTimesteps: 12, testFraction: 0.2, seed: 3 });
 const plastic = () => createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 16, seed: 1 });
 const weightsOf = (model: GraphNetwork) => Object.fromEntries([...model.namedVariables].map(([name, value]) => [name, [...value.dataSync()]]));
+
+/**
+ * Trains `options` straight through, and again stopped after each of `stopAfters` epochs, its snapshot
+ * saved to disk and resumed in a model of other weights; expects the same history and weights.
+ */
+async function expectExactResume(split: WalkSplit, options: TrainerOptions, stopAfters: readonly number[]): Promise<void> {
+  const straight = plastic();
+  const whole = new Trainer(straight, split, options);
+  const wholeResult = await whole.fit();
+  for (const stopAfter of stopAfters) {
+    const interrupted = new Trainer(plastic(), split, {
+      ...options,
+      callbacks: { onEpochEnd: (record, trainer) => (record.epoch === stopAfter ? trainer.stop() : undefined) },
+    });
+    await interrupted.fit();
+    // What a run folder keeps, on disk; the resumed model starts from other weights, which the snapshot replaces.
+    const dir = mkdtempSync(join(tmpdir(), 'pg-resume-'));
+    const snapshot = interrupted.snapshot();
+    await saveSnapshot(snapshot, dir);
+    tf.dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);
+
+    const resumedModel = createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 16, seed: 99 });
+    const resumed = new Trainer(resumedModel, split, options);
+    const loaded = await loadSnapshot(dir);
+    resumed.restore(loaded);
+    tf.dispose([loaded.weights, loaded.optimizer, loaded.bestWeights ?? {}]);
+    const resumedResult = await resumed.fit();
+
+    expect(resumedResult.history.map(({ seconds: _, ...rest }) => rest)).toEqual(wholeResult.history.map(({ seconds: _, ...rest }) => rest));
+    expect(resumedResult.bestEpoch).toBe(wholeResult.bestEpoch);
+    expect(weightsOf(resumedModel)).toEqual(weightsOf(straight));
+    for (const trainer of [interrupted, resumed]) trainer.dispose();
+    interrupted.model.dispose();
+    resumedModel.dispose();
+  }
+  whole.dispose();
+  straight.dispose();
+}
 
 describe('Trainer', () => {
   it('lowers the loss of a learnable problem and records every epoch', async () => {
@@ -54,39 +94,7 @@ describe('Trainer', () => {
 
   it('resumed from a snapshot, ends with exactly the weights of an uninterrupted run', async () => {
     // Enough steps for the bias-correction powers to matter: restoring them as beta ** t instead of the running product drifts here.
-    const options = { epochs: 6, batchSize: 4, learningRate: 0.01, seed: 5 };
-    const straight = plastic();
-    const whole = new Trainer(straight, dataset.train, options);
-    const wholeResult = await whole.fit();
-
-    for (const stopAfter of [1, 3, 5]) {
-      const interrupted = new Trainer(plastic(), dataset.train, {
-        ...options,
-        callbacks: { onEpochEnd: (record, trainer) => (record.epoch === stopAfter ? trainer.stop() : undefined) },
-      });
-      await interrupted.fit();
-      // What a run folder keeps, on disk; the resumed model starts from other weights, which the snapshot replaces.
-      const dir = mkdtempSync(join(tmpdir(), 'pg-resume-'));
-      const snapshot = interrupted.snapshot();
-      await saveSnapshot(snapshot, dir);
-      tf.dispose([snapshot.weights, snapshot.optimizer, snapshot.bestWeights ?? {}]);
-
-      const resumedModel = createGraphNetwork('plastic', { numNodes: 6, numActions: 5, hiddenDim: 16, seed: 99 });
-      const resumed = new Trainer(resumedModel, dataset.train, options);
-      const loaded = await loadSnapshot(dir);
-      resumed.restore(loaded);
-      tf.dispose([loaded.weights, loaded.optimizer, loaded.bestWeights ?? {}]);
-      const resumedResult = await resumed.fit();
-
-      expect(resumedResult.history.map(({ seconds: _, ...rest }) => rest)).toEqual(wholeResult.history.map(({ seconds: _, ...rest }) => rest));
-      expect(resumedResult.bestEpoch).toBe(wholeResult.bestEpoch);
-      expect(weightsOf(resumedModel)).toEqual(weightsOf(straight));
-      for (const trainer of [interrupted, resumed]) trainer.dispose();
-      interrupted.model.dispose();
-      resumedModel.dispose();
-    }
-    whole.dispose();
-    straight.dispose();
+    await expectExactResume(dataset.train, { epochs: 6, batchSize: 4, learningRate: 0.01, seed: 5 }, [1, 3, 5]);
   });
 
   it('refuses to resume with other options', async () => {
@@ -216,6 +224,123 @@ describe('Trainer', () => {
   it('rejects a split that does not fit the model', () => {
     const model = createGraphNetwork('rnn', { numNodes: 7, numActions: 5, hiddenDim: 4 });
     expect(() => new Trainer(model, dataset.train)).toThrow("split size must be the model's [numNodes, numActions] = [7, 5] (got [6,5])");
+    model.dispose();
+  });
+});
+
+describe('Trainer on long walks', () => {
+  // Walks of 24 nodes (23 steps), so that chunks of 10 steps leave a short last one.
+  const long = createStandardDataset({ numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 4, numSamplesPerGraph: 4, numTimesteps: 24, testFraction: 0.25, seed: 8 });
+
+  /** The steps of every forward pass a trainer makes, and whether each chunk started from the state the one before it returned. */
+  function watch(model: GraphNetwork) {
+    const calls: Array<{ steps: number; carried: boolean }> = [];
+    let last: NetworkState | undefined;
+    const forwardWithState = model.forwardWithState.bind(model);
+    const forward = model.forward.bind(model);
+    jest.spyOn(model, 'forwardWithState').mockImplementation((inputs, state) => {
+      calls.push({ steps: inputs.shape[1], carried: state === last });
+      const result = forwardWithState(inputs, state);
+      last = result.state;
+      return result;
+    });
+    jest.spyOn(model, 'forward').mockImplementation((inputs, state) => {
+      calls.push({ steps: inputs.shape[1], carried: state === last });
+      last = undefined;
+      return forward(inputs, state);
+    });
+    return calls;
+  }
+
+  it('with chunks as long as the walks, trains exactly as without them', async () => {
+    const [a, b] = [plastic(), plastic()];
+    for (const [model, tbpttSteps] of [[a, null], [b, 23]] as const) {
+      const trainer = new Trainer(model, long.train, { epochs: 2, batchSize: 4, learningRate: 0.01, seed: 3, tbpttSteps });
+      await trainer.fit();
+      trainer.dispose();
+    }
+    expect(weightsOf(b)).toEqual(weightsOf(a));
+    a.dispose();
+    b.dispose();
+  });
+
+  it('cuts each batch into chunks that carry the state, one optimizer step each, and validates in the same chunks', async () => {
+    const model = plastic();
+    const calls = watch(model);
+    const trainer = new Trainer(model, long.train, { epochs: 1, batchSize: 6, learningRate: 0.01, seed: 3, valSplit: 0.25, tbpttSteps: 10 });
+    const { history } = await trainer.fit();
+    // 12 training walks in 2 batches and 3 validation walks in 1, each 23 steps: chunks of 10, 10 and 3, the first of a walk from a fresh state.
+    const walk = [
+      { steps: 10, carried: false },
+      { steps: 10, carried: true },
+      { steps: 3, carried: true },
+    ];
+    expect(calls).toEqual([...walk, ...walk, ...walk]);
+    expect(history[0]!.valLoss).not.toBeNull();
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('lets the memory carried across chunks learn revisits', async () => {
+    const revisits = createStandardDataset({ numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 6, numSamplesPerGraph: 16, numTimesteps: 40, testFraction: 0.2, seed: 3 });
+    const model = createGraphNetwork('rnn', { numNodes: 6, numActions: 5, hiddenDim: 32, seed: 1 });
+    const trainer = new Trainer(model, revisits.train, { epochs: 6, batchSize: 8, learningRate: 0.02, seed: 2, tbpttSteps: 8 });
+    const { history } = await trainer.fit();
+    expect(history[5]!.trainAccuracy).toBeGreaterThan(history[0]!.trainAccuracy + 0.15);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('trains on growing first steps of each walk under a curriculum, validating on whole walks', async () => {
+    const model = plastic();
+    const calls = watch(model);
+    const trainer = new Trainer(model, long.train, { epochs: 4, batchSize: 12, seed: 3, valSplit: 0.2, curriculumStartSteps: 5, curriculumEpochs: 2 });
+    await trainer.fit();
+    // Per epoch one training batch, then one validation batch of whole walks.
+    expect(calls.map(({ steps }) => steps)).toEqual([5, 23, 14, 23, 23, 23, 23, 23]);
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('resumed from a snapshot with chunks and a curriculum, ends with exactly the weights of an uninterrupted run', async () => {
+    const options = { epochs: 4, batchSize: 4, learningRate: 0.01, seed: 5, tbpttSteps: 7, curriculumStartSteps: 9, curriculumEpochs: 3, warmupSteps: 20 };
+    await expectExactResume(long.train, options, [2]);
+    const [model, other] = [plastic(), plastic()];
+    const snapshot = new Trainer(model, long.train, options).snapshot();
+    expect(() => new Trainer(other, long.train, { ...options, tbpttSteps: 8 }).restore(snapshot)).toThrow("resumed tbpttSteps must be the same as this run's 8 (got 7)");
+    tf.dispose([snapshot.weights, snapshot.optimizer]);
+    model.dispose();
+    other.dispose();
+  });
+
+  it('warms the learning rate up over the first optimizer steps, counting chunks, across epochs', async () => {
+    const rates: number[] = [];
+    const step = Adam.prototype.step;
+    const spy = jest.spyOn(Adam.prototype, 'step').mockImplementation(function (this: Adam, ...args) {
+      rates.push(this.learningRate);
+      return step.apply(this, args);
+    });
+    const model = plastic();
+    // 9 training walks in 2 batches, each of 23 steps in 2 chunks of 12 and 11: 4 optimizer steps an epoch.
+    const trainer = new Trainer(model, long.train, { epochs: 2, batchSize: 6, learningRate: 0.01, scheduler: 'none', seed: 3, valSplit: 0.25, tbpttSteps: 12, warmupSteps: 6 });
+    await trainer.fit();
+    spy.mockRestore();
+    expect(rates).toHaveLength(8);
+    [1, 2, 3, 4, 5, 6, 6, 6].forEach((k, i) => expect(rates[i]).toBeCloseTo((0.01 * Math.min(1, k / 6)), 15));
+    trainer.dispose();
+    model.dispose();
+  });
+
+  it('leaks no tensor over epochs of chunks', async () => {
+    const model = plastic();
+    const trainer = new Trainer(model, long.train, { epochs: 1, batchSize: 6, seed: 1, tbpttSteps: 5, curriculumStartSteps: 12, curriculumEpochs: 2 });
+    await trainer.fit();
+    const before = tf.memory().numTensors;
+    const more = new Trainer(model, long.train, { epochs: 2, batchSize: 6, seed: 1, tbpttSteps: 5, curriculumStartSteps: 12, curriculumEpochs: 2 });
+    await more.fit();
+    more.dispose();
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(before);
     model.dispose();
   });
 });

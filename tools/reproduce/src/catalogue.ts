@@ -1,5 +1,5 @@
 /** Which table of the results page a run belongs to. */
-export type RunGroup = 'original' | 'large' | 'baselines' | 'variants' | 'beyond';
+export type RunGroup = 'original' | 'large' | 'controls' | 'baselines' | 'variants' | 'beyond';
 
 /** One reproduction run: its config is `configs/reproduce/<name>.yaml`. */
 export interface ReproductionRun {
@@ -37,11 +37,27 @@ const rnnOriginal = { hidden: 1024, epochs: 300, batch: 2048, adamSteps: 300 * M
 export const RUNS: readonly ReproductionRun[] = [
   { name: 'plastic_disjoint_8', group: 'original', label: 'plastic, disjoint', original: { ...plasticOriginal, testAccuracy: 0.86, rolling: 0.9843, oracle: 0.9554 } },
   { name: 'plastic_standard_8', group: 'original', label: 'plastic, standard', original: { ...plasticOriginal, testAccuracy: 0.87, rolling: 0.9805, oracle: 0.9558 } },
+  {
+    name: 'plastic_disjoint_8_original_budget',
+    group: 'original',
+    label: "plastic, disjoint, the original's full budget",
+    original: { ...plasticOriginal, testAccuracy: 0.86, rolling: 0.9843, oracle: 0.9554 },
+  },
+  {
+    name: 'plastic_standard_8_original_budget',
+    group: 'original',
+    label: "plastic, standard, the original's full budget",
+    original: { ...plasticOriginal, testAccuracy: 0.87, rolling: 0.9805, oracle: 0.9558 },
+  },
   { name: 'rnn_disjoint_8', group: 'original', label: 'RNN, disjoint', original: { ...rnnOriginal, testAccuracy: 0.2701, rolling: 0.3928, oracle: 0.9554 } },
   { name: 'rnn_standard_8', group: 'original', label: 'RNN, standard', original: { ...rnnOriginal, testAccuracy: 0.8649, rolling: 0.9766, oracle: 0.9558 } },
   { name: 'plastic_disjoint_50', group: 'large', label: 'plastic, disjoint, 50 nodes' },
   { name: 'rnn_disjoint_50', group: 'large', label: 'RNN, disjoint, 50 nodes' },
   { name: 'plastic_disjoint_50_readme', group: 'large', label: "plastic, disjoint, 50 nodes, the seed README's exact config" },
+  { name: 'gru_standard_8', group: 'controls', label: 'GRU, standard' },
+  { name: 'lstm_standard_8', group: 'controls', label: 'LSTM, standard' },
+  { name: 'rnn_aided_standard_8', group: 'controls', label: 'RNN + clipping + warm-up, standard' },
+  { name: 'rnn_aided_disjoint_8', group: 'controls', label: 'RNN + clipping + warm-up, disjoint' },
   { name: 'gru_disjoint_8', group: 'baselines', label: 'GRU, disjoint' },
   { name: 'lstm_disjoint_8', group: 'baselines', label: 'LSTM, disjoint' },
   { name: 'transformer_disjoint_8', group: 'baselines', label: 'Transformer, disjoint' },

@@ -44,6 +44,13 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
     );
   }
 
+  if ((config.curriculum_start_steps === null) !== (config.curriculum_epochs === null)) {
+    fail(config.curriculum_start_steps === null ? 'curriculum_epochs' : 'curriculum_start_steps', 'null unless curriculum_start_steps and curriculum_epochs are both set');
+  }
+  if (config.curriculum_start_steps !== null && config.curriculum_start_steps >= config.num_timesteps - 1) {
+    fail('curriculum_start_steps', `below the ${config.num_timesteps - 1} steps of a walk (num_timesteps - 1), or null`);
+  }
+
   if (config.network_type !== 'plastic') {
     for (const name of PLASTIC_ONLY) if (config[name]) fail(name, `false unless network_type is "plastic" (it is "${config.network_type}")`);
   }

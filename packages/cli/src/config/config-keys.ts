@@ -85,6 +85,25 @@ export const CONFIG_KEYS = {
     "What chooses the best epoch. train_walks: val_split of the training walks, from the training graphs (the original's way). held_out_graphs: round(val_split × training graphs) of the training graphs are replaced by as many graphs drawn like the test graphs under seeds of their own (on a disjoint dataset, from the test side of every node pair's actions), so that choosing rewards no memorised training graph and no test graph is used; every training walk trains. auto: held_out_graphs on a disjoint dataset, train_walks on a standard one. A run folder stored before this key existed used train_walks.",
   ),
   scheduler: key('trainer', z.enum(['none', 'cosine']), 'cosine', 'Learning-rate schedule over the epochs.'),
+  warmup_steps: key(
+    'trainer',
+    positiveInt().nullable(),
+    null,
+    'A linear learning-rate warm-up: the scheduled rate times (step + 1) / warmup_steps over the first warmup_steps optimizer steps. Default: none.',
+  ),
+  tbptt_steps: key(
+    'trainer',
+    positiveInt().nullable(),
+    null,
+    'Truncated backpropagation: cut each training walk into chunks of this many steps, run in order with the state (the fast weights) carried over, one optimizer step per chunk and no gradient across chunks; validation runs in the same chunks. Default: whole walks.',
+  ),
+  curriculum_start_steps: key(
+    'trainer',
+    positiveInt().nullable(),
+    null,
+    'A curriculum on walk length: the first epoch trains on the first curriculum_start_steps steps of each walk, growing linearly to the whole walk at epoch curriculum_epochs (from 0). Set both or neither; validation always runs whole walks.',
+  ),
+  curriculum_epochs: key('trainer', positiveInt().nullable(), null, 'Epochs over which the curriculum grows to whole walks (see curriculum_start_steps).'),
   grad_clip: key('trainer', z.number().gt(0).nullable(), null, 'Clip the global gradient norm to this value; default off (the norm is logged either way).'),
 
   long_timesteps: key('evaluation', positiveInt(2).max(100_000), 2000, 'Length of the long exploration of one test graph.'),

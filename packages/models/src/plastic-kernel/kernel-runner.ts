@@ -27,6 +27,8 @@ export interface JobArrays {
   readonly y: JobArray;
   readonly final?: JobArray;
   readonly checkpoints: JobArray;
+  /** The signed inverse row norms of every write step, recorded by the forward pass for the backward pass. */
+  readonly s: JobArray;
   readonly dy: JobArray;
   readonly dfinal?: JobArray;
   readonly dq: JobArray;
@@ -78,15 +80,17 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const kernel = new wasm.Instance(module, {}).exports as KernelExports;
   const heapBase = kernel.__heap_base.value;
-  return (job, exchange) => {
-    const { H, L, N, K, begin, end, arrays } = job;
+  // A few sequences per call of the kernel, so that the instance's memory holds a few sequences' arrays, not a whole share's.
+  const sequencesPerCall = 4;
+  const runRange = (job: KernelJob, exchange: ArrayBufferLike, begin: number, end: number) => {
+    const { H, L, N, K, arrays } = job;
     const count = end - begin;
     const source = new Float32Array(exchange);
     // Lay the instance's memory out: the arrays the pass reads or writes, then its scratch space.
     const inputs: Array<keyof JobArrays> =
-      job.pass === 'forward' ? ['first', 'q', 'keys', 'values', 'w0', 'rho'] : ['first', 'q', 'keys', 'values', 'w0', 'rho', 'checkpoints', 'dy', 'dfinal'];
-    const outputs: Array<keyof JobArrays> = job.pass === 'forward' ? ['y', 'final', 'checkpoints'] : ['dq', 'dkeys', 'dvalues', 'dw0', 'drho'];
-    const scratchFloats = job.pass === 'forward' ? H * H + H : K * (H * H + 4 * H + 1) + H * H + 2 * H;
+      job.pass === 'forward' ? ['first', 'q', 'keys', 'values', 'w0', 'rho'] : ['first', 'q', 'keys', 'values', 'w0', 'rho', 'y', 'checkpoints', 's', 'dy', 'dfinal'];
+    const outputs: Array<keyof JobArrays> = job.pass === 'forward' ? ['y', 'final', 'checkpoints', 's'] : ['dq', 'dkeys', 'dvalues', 'dw0', 'drho'];
+    const scratchFloats = job.pass === 'forward' ? H * H + H : K * (H * H + H + 1) + H * H + 2 * H;
     const at: Partial<Record<keyof JobArrays, number>> = {};
     let end4 = Math.ceil(heapBase / 16) * 16;
     for (const name of [...inputs, ...outputs]) {
@@ -110,9 +114,9 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
     }
     const pointer = (name: keyof JobArrays) => (arrays[name] ? at[name]! : 0);
     if (job.pass === 'forward') {
-      kernel.plastic_forward(count, H, L, N, K, pointer('first'), pointer('q'), pointer('keys'), pointer('values'), pointer('w0'), pointer('rho'), pointer('y'), pointer('final'), pointer('checkpoints'), scratch);
+      kernel.plastic_forward(count, H, L, N, K, pointer('first'), pointer('q'), pointer('keys'), pointer('values'), pointer('w0'), pointer('rho'), pointer('y'), pointer('final'), pointer('checkpoints'), pointer('s'), scratch);
     } else {
-      kernel.plastic_backward(count, H, L, N, K, pointer('first'), pointer('q'), pointer('keys'), pointer('values'), pointer('w0'), pointer('rho'), pointer('checkpoints'), pointer('dy'), pointer('dfinal'), pointer('dq'), pointer('dkeys'), pointer('dvalues'), pointer('dw0'), pointer('drho'), scratch);
+      kernel.plastic_backward(count, H, L, N, K, pointer('first'), pointer('q'), pointer('keys'), pointer('values'), pointer('w0'), pointer('rho'), pointer('y'), pointer('checkpoints'), pointer('s'), pointer('dy'), pointer('dfinal'), pointer('dq'), pointer('dkeys'), pointer('dvalues'), pointer('dw0'), pointer('drho'), scratch);
     }
     for (const name of outputs) {
       const array = arrays[name];
@@ -120,5 +124,8 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
       const [from, to] = slice(array) as [number, number];
       source.set(heap.subarray(at[name]! / 4, at[name]! / 4 + (to - from)), from);
     }
+  };
+  return (job, exchange) => {
+    for (let begin = job.begin; begin < job.end; begin += sequencesPerCall) runRange(job, exchange, begin, Math.min(job.end, begin + sequencesPerCall));
   };
 }

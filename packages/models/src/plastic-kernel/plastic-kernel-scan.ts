@@ -104,6 +104,7 @@ function layout({ B, L, H, N, K }: { B: number; L: number; H: number; N: number;
     y: array(L * H),
     final: withState ? array(H * H) : undefined,
     checkpoints: array(checkpoints * (H * H + H)),
+    s: array(L * H),
     dy: array(L * H),
     dfinal: withState ? array(H * H) : undefined,
     dq: array(L * H),

@@ -80,8 +80,10 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const kernel = new wasm.Instance(module, {}).exports as KernelExports;
   const heapBase = kernel.__heap_base.value;
-  return (job, exchange) => {
-    const { H, L, N, K, begin, end, arrays } = job;
+  // A few sequences per call of the kernel, so that the instance's memory holds a few sequences' arrays, not a whole share's.
+  const sequencesPerCall = 4;
+  const runRange = (job: KernelJob, exchange: ArrayBufferLike, begin: number, end: number) => {
+    const { H, L, N, K, arrays } = job;
     const count = end - begin;
     const source = new Float32Array(exchange);
     // Lay the instance's memory out: the arrays the pass reads or writes, then its scratch space.
@@ -122,5 +124,8 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
       const [from, to] = slice(array) as [number, number];
       source.set(heap.subarray(at[name]! / 4, at[name]! / 4 + (to - from)), from);
     }
+  };
+  return (job, exchange) => {
+    for (let begin = job.begin; begin < job.end; begin += sequencesPerCall) runRange(job, exchange, begin, Math.min(job.end, begin + sequencesPerCall));
   };
 }

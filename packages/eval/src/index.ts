@@ -2,7 +2,7 @@ export { EvalError } from './errors.js';
 export { evaluateSplit, evaluateSplitByBatch, type EvaluateSplitOptions } from './evaluate-split.js';
 export { meanInterval, type MeanInterval } from './mean-interval.js';
 export { longExploration, type BesideOracles, type LongExplorationOptions, type LongExplorationResult } from './long-exploration.js';
-export { correctness, meanOverSequences } from './mean-over-sequences.js';
+export { correctness } from './mean-over-sequences.js';
 export type { NextNodeModel } from './next-node-model.js';
 export { predictSequences, type PredictOptions } from './predict-sequences.js';
 export { rollingMean, type Curve } from './rolling-mean.js';

@@ -25,6 +25,29 @@ export class ParameterError extends Error {
   ) {
     super(`${field} must be ${expected} (got ${describeValue(value)})`, options);
   }
+
+  /**
+   * Returns `value` when it is an integer in `[min, max]`, and otherwise throws
+   * the error class it is called on, naming the field, the value and the range:
+   * each package checks its integers with its own class, and so can a
+   * generator of your own.
+   *
+   * @example
+   * ```ts
+   * GraphParameterError.requireInteger('numNodes', 8, 2); // 8
+   * GraphParameterError.requireInteger('numNodes', 1.5, 2); // throws "numNodes must be an integer ≥ 2 (got 1.5)"
+   * ```
+   */
+  static requireInteger(
+    this: new (field: string, value: unknown, expected: string) => ParameterError,
+    field: string,
+    value: unknown,
+    min: number,
+    max = Number.MAX_SAFE_INTEGER,
+  ): number {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    throw new this(field, value, `an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`}`);
+  }
 }
 
 /**
@@ -46,7 +69,7 @@ export class GraphParameterError extends ParameterError {
 }
 
 /** Renders a received value compactly for an error message. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   try {

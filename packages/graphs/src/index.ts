@@ -1,6 +1,6 @@
 export { ActionGraph, type ActionGraphJSON, type LabelledEdge } from './action-graph.js';
 export { deriveSeed } from './derive-seed.js';
-export { describeValue, GraphParameterError, ParameterError } from './errors.js';
+export { GraphParameterError, ParameterError } from './errors.js';
 export { generateActionGraph, type GenerateActionGraphOptions } from './generate-action-graph.js';
 export { gnpGenerator, type GnpOptions } from './generators/gnp.js';
 export { gridGenerator, type GridOptions } from './generators/grid.js';
@@ -9,8 +9,7 @@ export type { GraphGenerator } from './graph-generator.js';
 export { labelActions, tryLabelActions, type LabelActionsOptions, type LabelActionsResult } from './label-actions.js';
 export { toNgraph, topologyFromNgraph, type ActionLinkData } from './ngraph-interop.js';
 export { randomWalk, type RandomWalkOptions, type Walk } from './random-walk.js';
-export { createRng, randomInt, rngFromState, rngState, type RandomGenerator } from './rng.js';
+export { createRng, randomInt, type RandomGenerator } from './rng.js';
 export { sampleTopology, type SampleTopologyOptions } from './sample-topology.js';
 export { shuffleInPlace, type MutableArrayLike } from './shuffle.js';
 export { createTopology, degrees, edgeCount, isConnected, maxDegree, type Topology } from './topology.js';
-export { integerValidator, type ParameterErrorClass } from './validate.js';

@@ -1,6 +1,6 @@
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { requireInteger } from './validate.js';
 
 export type { RandomGenerator };
@@ -21,22 +21,6 @@ export type { RandomGenerator };
 export function createRng(seed: number): RandomGenerator {
   requireInteger('seed', seed, Number.MIN_SAFE_INTEGER);
   return xoroshiro128plus(seed | 0);
-}
-
-/**
- * Captures the full state of a generator made by {@link createRng}, as plain
- * numbers that can be stored in JSON (a checkpoint, a resumable run).
- */
-export function rngState(rng: RandomGenerator): number[] {
-  return [...rng.getState()];
-}
-
-/** Recreates a generator from {@link rngState}'s output. */
-export function rngFromState(state: readonly number[]): RandomGenerator {
-  if (state.length !== 4 || !state.every((word) => Number.isInteger(word))) {
-    throw new RangeError(`a generator state must be 4 integers (got ${JSON.stringify(state)})`);
-  }
-  return xoroshiro128plusFromState(state);
 }
 
 /** A uniform integer in `[0, n)`; advances `rng`. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeValue, GraphParameterError, ParameterError } from '../src/errors.js';
+import { GraphParameterError, ParameterError } from '../src/errors.js';
+
+const got = (value: unknown) => new ParameterError('field', value, 'something').message.replace('field must be something (got ', '').slice(0, -1);
 
 describe('ParameterError', () => {
   it('names the field, the value and what was expected', () => {
@@ -11,12 +13,23 @@ describe('ParameterError', () => {
   });
 
   it('renders values compactly', () => {
-    expect(describeValue('gnp')).toBe('"gnp"');
-    expect(describeValue(undefined)).toBe('undefined');
-    expect(describeValue([1, 2])).toBe('[1,2]');
-    expect(describeValue({ long: 'x'.repeat(200) })).toHaveLength(120);
+    expect(got('gnp')).toBe('"gnp"');
+    expect(got(undefined)).toBe('undefined');
+    expect(got([1, 2])).toBe('[1,2]');
+    expect(got({ long: 'x'.repeat(200) })).toHaveLength(120);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(describeValue(circular)).toBe('object');
+    expect(got(circular)).toBe('object');
+  });
+
+  it('checks integers, throwing the class it is called on', () => {
+    class PackageError extends ParameterError {
+      override name = 'PackageError';
+    }
+    expect(PackageError.requireInteger('batchSize', 4, 1)).toBe(4);
+    expect(() => PackageError.requireInteger('batchSize', 0, 1)).toThrow(new PackageError('batchSize', 0, 'an integer ≥ 1'));
+    expect(() => PackageError.requireInteger('batchSize', 0, 1)).toThrow(PackageError);
+    expect(() => GraphParameterError.requireInteger('k', 2.5, 0, 3)).toThrow('k must be an integer in [0, 3] (got 2.5)');
+    expect(() => GraphParameterError.requireInteger('k', '2', 0)).toThrow(GraphParameterError);
   });
 });

@@ -1,5 +1,4 @@
 import { io, tidy, util } from '@tensorflow/tfjs-core';
-import { describeValue } from '@pg/graphs';
 import { ModelError } from './errors.js';
 import type { GraphNetwork, ResolvedGraphNetworkConfig } from './graph-network.js';
 import { networkClassNamed } from './network-registry.js';
@@ -165,7 +164,7 @@ function checkSpecs(manifest: CheckpointManifest, model: GraphNetwork): void {
     const want = expected[i];
     const spec = weightSpecs[i];
     if (want === undefined || spec === undefined || spec.name !== want.name || !util.arraysEqual(spec.shape, want.shape)) {
-      const what = want === undefined ? 'no weight' : `weight ${want.name} of shape ${describeValue(want.shape)}`;
+      const what = want === undefined ? 'no weight' : `weight ${want.name} of shape ${JSON.stringify(want.shape)}`;
       throw new ModelError(`weightSpecs[${i}]`, spec, `${what}, as ${manifest.modelClass} builds from modelConfig`);
     }
   }

@@ -1,8 +1,7 @@
-import { integerValidator } from '@pg/graphs';
 import { ModelError } from './errors.js';
 
 /** Asserts that `value` is an integer in `[min, max]` and returns it. */
-export const requireInteger = integerValidator(ModelError);
+export const requireInteger = (field: string, value: unknown, min: number, max?: number): number => ModelError.requireInteger(field, value, min, max);
 
 /** Asserts that `value` is a boolean and returns it. */
 export function requireBoolean(field: string, value: unknown): boolean {

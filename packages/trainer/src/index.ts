@@ -1,13 +1,12 @@
 export { consoleProgress, type ConsoleProgressOptions } from './console-progress.js';
 export { TrainerError } from './errors.js';
 export { jsonlMetrics } from './jsonl-metrics.js';
-export { learningRateAt } from './learning-rate.js';
 export { nextNodeScore, type BatchScore } from './next-node-loss.js';
 export { firstNonFiniteWeight } from './non-finite.js';
-export { createProgress, formatDuration, type Progress, type ProgressOptions } from './progress.js';
+// SNAPSHOT_MANIFEST_FILE is public because the pg command decides from it whether a resume folder holds a snapshot.
 export { loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE } from './snapshot-files.js';
 export { Trainer, type Divergence, type TrainerSnapshot, type TrainingResult } from './trainer.js';
 export type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
-export { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';
-export { splitWalks, type WalkPartition } from './validation-split.js';
+export type { ResolvedTrainerOptions, TrainerOptions } from './trainer-options.js';
+export type { WalkPartition } from './validation-split.js';
 export { curriculumSteps, type WalkCurriculum } from './walk-curriculum.js';

@@ -170,9 +170,11 @@ export class SummaryWriter {
 
 /** Thrown to end a run early: `interrupted` by a signal (resumable), or `diverged` in training (the message says where). */
 export class RunHalted extends Error {
+  /** The error's class name. */
   override name = 'RunHalted';
 
   constructor(
+    /** How the run ended: `interrupted` (resume it) or `diverged`. */
     readonly status: 'interrupted' | 'diverged',
     message: string,
   ) {

@@ -49,7 +49,7 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
     });
     const scalars = [H, L, N, K];
     const inputs = [arrays.first, arrays.q, arrays.keys, arrays.values, arrays.w0, arrays.rho];
-    const forward: KernelJob = { entry: 'plastic_forward', scalars, inputs, outputs: [arrays.y, arrays.final, arrays.checkpoints], scratchFloats: H * H + H, begin: 0, end: B };
+    const forward: KernelJob = { entry: 'plastic_forward', scalars, inputs, outputs: [arrays.y, arrays.final, arrays.checkpoints, arrays.s], scratchFloats: H * H + H, begin: 0, end: B };
     threads.run(forward, exchange);
     const value = withState ? interleave(data, arrays.y, arrays.final!, B) : data.slice(arrays.y.offset, arrays.y.offset + arrays.y.length);
     return {
@@ -62,9 +62,9 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
           {
             entry: 'plastic_backward',
             scalars,
-            inputs: [...inputs, arrays.checkpoints, arrays.dy, hasFinal ? arrays.dfinal : undefined],
+            inputs: [...inputs, arrays.y, arrays.checkpoints, arrays.s, arrays.dy, hasFinal ? arrays.dfinal : undefined],
             outputs: [arrays.dq, arrays.dkeys, arrays.dvalues, arrays.dw0, arrays.drho],
-            scratchFloats: K * (H * H + 4 * H + 1) + H * H + 2 * H,
+            scratchFloats: K * (H * H + H + 1) + H * H + 2 * H,
             begin: 0,
             end: B,
           },
@@ -96,6 +96,8 @@ function layout({ B, L, H, N, K }: { B: number; L: number; H: number; N: number;
     y: place(L * H),
     final: withState ? place(H * H) : undefined,
     checkpoints: place(checkpoints * (H * H + H)),
+    /** The signed inverse row norms of every write step, recorded by the forward pass for the backward pass. */
+    s: place(L * H),
     dy: place(L * H),
     dfinal: withState ? place(H * H) : undefined,
     dq: place(L * H),

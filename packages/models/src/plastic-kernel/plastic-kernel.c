@@ -129,12 +129,31 @@ static void scale_row(int H, float *x, float factor) {
 }
 
 /*
+ * The scale a write to row i divides by, base = rho_i sigma_i. Where it leaves [2^-24, 2^24], the
+ * scale is folded into the row first (dst_row = base src_row, base = 1), so that v_n[i] / base
+ * stays finite; *src_row then points at dst_row.
+ */
+static float write_base(int H, const float **src_row, float *dst_row, float base) {
+  if (base >= SCALE_MIN && base <= SCALE_MAX) return base;
+  for (int j = 0; j < H; j++) dst_row[j] = base * (*src_row)[j];
+  *src_row = dst_row;
+  return 1.0f;
+}
+
+/* The new scale of a row after its write, sigma = base s, folded into the row where it leaves the range. */
+static float settle_scale(int H, float *dst_row, float sigma) {
+  if (sigma >= SCALE_MIN && sigma <= SCALE_MAX) return sigma;
+  scale_row(H, dst_row, sigma);
+  return 1.0f;
+}
+
+/*
  * Step t from state src into state dst (dst.u may equal src.u): the writes of the step, then the
- * read y = W_t q. Records the inverse row norms s and whether each was a true norm (unit = 1) or
- * the floor (unit = 0), when asked. A step without writes only reads (dst must then be src).
+ * read y = W_t q. Records each row's inverse norm s when asked, negated where the norm was floored.
+ * A step without writes only reads (dst must then be src).
  */
 static void step(const Shape *shape, int writes, const float *keys, const float *values, const float *rho, State src,
-                 State dst, const float *q, float *y, float *s, float *unit) {
+                 State dst, const float *q, float *y, float *s) {
   int H = shape->H;
   for (int i = 0; i < H; i++) {
     const float *src_row = src.u + i * H;
@@ -143,28 +162,51 @@ static void step(const Shape *shape, int writes, const float *keys, const float 
       continue;
     }
     float *dst_row = dst.u + i * H;
-    float base = (rho ? rho[i] : 1.0f) * src.sigma[i];
-    if (!(base >= SCALE_MIN && base <= SCALE_MAX)) {
-      /* Fold the scale into the row first, so that v_n[i] / base stays finite. */
-      for (int j = 0; j < H; j++) dst_row[j] = base * src_row[j];
-      src_row = dst_row;
-      base = 1.0f;
-    }
+    float base = write_base(H, &src_row, dst_row, (rho ? rho[i] : 1.0f) * src.sigma[i]);
     float squares;
     float dot = write_row(H, src_row, dst_row, writes, keys, values, i, base, q, &squares);
     float norm = base * __builtin_sqrtf(squares);
     float inverse = 1.0f / (norm < ROW_NORM_FLOOR ? ROW_NORM_FLOOR : norm);
     float sigma = base * inverse;
     y[i] = sigma * dot;
-    if (s) {
-      s[i] = inverse;
-      unit[i] = norm < ROW_NORM_FLOOR ? 0.0f : 1.0f;
-    }
-    if (!(sigma >= SCALE_MIN && sigma <= SCALE_MAX)) {
-      scale_row(H, dst_row, sigma);
-      sigma = 1.0f;
-    }
-    dst.sigma[i] = sigma;
+    if (s) s[i] = norm < ROW_NORM_FLOOR ? -inverse : inverse;
+    dst.sigma[i] = settle_scale(H, dst_row, sigma);
+  }
+}
+
+/* dst_u = src_u + sum_n (v_n[i] / base) k_n: write_row_n's update, to the same bits, without its sums. */
+static inline __attribute__((always_inline)) void replay_row_n(int H, const float *src_u, float *dst_u, const int writes,
+                                                                 const float *keys, const float *values, int i, float base) {
+  float alpha[writes > 0 ? writes : 1];
+  for (int n = 0; n < writes; n++) alpha[n] = values[n * H + i] / base;
+  int j = 0;
+  for (; j + 4 <= H; j += 4) {
+    f32x4 x = load(src_u + j);
+    for (int n = 0; n < writes; n++) x = madd(x, splat(alpha[n]), load(keys + n * H + j));
+    store(dst_u + j, x);
+  }
+  for (; j < H; j++) {
+    float x = src_u[j];
+    for (int n = 0; n < writes; n++) x += alpha[n] * keys[n * H + j];
+    dst_u[j] = x;
+  }
+}
+
+/*
+ * Step t again, for the backward pass, from the inverse norms s the forward pass recorded: the
+ * same state, bit for bit, for a third of the work (no norms, no read).
+ */
+static void replay(const Shape *shape, int writes, const float *keys, const float *values, const float *rho, State src,
+                   State dst, const float *s) {
+  int H = shape->H;
+  for (int i = 0; i < H; i++) {
+    const float *src_row = src.u + i * H;
+    float *dst_row = dst.u + i * H;
+    float base = write_base(H, &src_row, dst_row, (rho ? rho[i] : 1.0f) * src.sigma[i]);
+    if (writes == 1) replay_row_n(H, src_row, dst_row, 1, keys, values, i, base);
+    else if (writes == 2) replay_row_n(H, src_row, dst_row, 2, keys, values, i, base);
+    else replay_row_n(H, src_row, dst_row, writes, keys, values, i, base);
+    dst.sigma[i] = settle_scale(H, dst_row, base * __builtin_fabsf(s[i]));
   }
 }
 
@@ -174,14 +216,15 @@ static inline int state_size(const Shape *shape) { return shape->H * shape->H + 
 /*
  * Forward pass over `count` sequences. Inputs per sequence: q [L, H], keys and values [N, H],
  * w0 [H, H]; rho [H] shared (null: no decay). Outputs per sequence: y [L, H]; final [H, H] (null:
- * not wanted); checkpoints [C, H * H + H] (null: no backward pass will follow), each U then sigma.
- * Scratch: H * H + H floats.
+ * not wanted); for a backward pass (null: none will follow), checkpoints [C, H * H + H], each U then
+ * sigma, and the signed inverse norms s [L, H] of every write step. Scratch: H * H + H floats.
  */
 __attribute__((export_name("plastic_forward"))) void plastic_forward(int count, int H, int L, int N, int K,
                                                                       const int *first, const float *q,
                                                                       const float *keys, const float *values,
                                                                       const float *w0, const float *rho, float *y,
-                                                                      float *final, float *checkpoints, float *scratch) {
+                                                                      float *final, float *checkpoints, float *s,
+                                                                      float *scratch) {
   Shape shape = {H, L, N, K, first};
   State state = {scratch, scratch + H * H};
   for (int b = 0; b < count; b++) {
@@ -192,7 +235,7 @@ __attribute__((export_name("plastic_forward"))) void plastic_forward(int count, 
     for (int t = 0; t < L; t++) {
       int writes = first[t + 1] - first[t];
       step(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, state, state, q + (b * L + t) * H,
-           y + (b * L + t) * H, 0, 0);
+           y + (b * L + t) * H, s ? s + (b * L + t) * H : 0);
       if (saved && (t + 1) % K == 0 && t + 1 < L) {
         __builtin_memcpy(saved, state.u, sizeof(float) * state_size(&shape));
         saved += state_size(&shape);
@@ -209,11 +252,8 @@ __attribute__((export_name("plastic_forward"))) void plastic_forward(int count, 
 /* The states of one segment, recomputed: `start` is the state before its first step, slot r the state after its step r. */
 typedef struct {
   State start;
-  float *u;     /* [K, H * H]: U after each step with writes */
-  float *sigma; /* [K, H] */
-  float *s;     /* [K, H]: inverse row norms of each write step */
-  float *unit;  /* [K, H]: 1 where that norm was not floored */
-  float *y;     /* [K, H]: the reads */
+  float *u;      /* [K, H * H]: U after each step with writes */
+  float *sigma;  /* [K, H] */
   int *has_slot; /* [K]: whether step r wrote (steps without writes share the previous state) */
 } Segment;
 
@@ -309,24 +349,21 @@ static float write_adjoint_row(int H, float *dw, const float *u, const float *u_
 }
 
 /*
- * Backward pass over `count` sequences, from the forward pass's inputs and checkpoints, and the
- * gradients of y [L, H] and (dfinal, null: none) of the final weights [H, H]. Outputs per sequence:
- * dq [L, H], dkeys and dvalues [N, H], dw0 [H, H], drho [H] (when rho is given).
- * Scratch: K * (H * H + 4 H + 1) + H * H + 2 H floats.
+ * Backward pass over `count` sequences, from the forward pass's inputs and outputs (y, checkpoints,
+ * s), and the gradients of y [L, H] and (dfinal, null: none) of the final weights [H, H]. Outputs
+ * per sequence: dq [L, H], dkeys and dvalues [N, H], dw0 [H, H], drho [H] (when rho is given).
+ * Scratch: K * (H * H + H + 1) + H * H + 2 H floats.
  */
 __attribute__((export_name("plastic_backward"))) void plastic_backward(
     int count, int H, int L, int N, int K, const int *first, const float *q, const float *keys,
-    const float *values, const float *w0, const float *rho, const float *checkpoints, const float *dy,
-    const float *dfinal, float *dq, float *dkeys, float *dvalues, float *dw0, float *drho, float *scratch) {
+    const float *values, const float *w0, const float *rho, const float *y, const float *checkpoints, const float *s,
+    const float *dy, const float *dfinal, float *dq, float *dkeys, float *dvalues, float *dw0, float *drho, float *scratch) {
   Shape shape = {H, L, N, K, first};
   int segments = checkpoint_count(&shape) + 1;
   Segment seg;
   seg.u = scratch;
   seg.sigma = seg.u + K * H * H;
-  seg.s = seg.sigma + K * H;
-  seg.unit = seg.s + K * H;
-  seg.y = seg.unit + K * H;
-  seg.has_slot = (int *)(seg.y + K * H);
+  seg.has_slot = (int *)(seg.sigma + K * H);
   float *dw = (float *)(seg.has_slot + K);
   float *ones = dw + H * H;
   float *e = ones + H; /* dW_i . W_i for the state the walk has reached */
@@ -349,14 +386,14 @@ __attribute__((export_name("plastic_backward"))) void plastic_backward(
         seg.start.u = saved;
         seg.start.sigma = saved + H * H;
       }
-      /* Recompute the segment's states and reads. */
+      /* Replay the segment's states. */
       for (int t = t0; t < t1; t++) {
         int r = t - t0, writes = first[t + 1] - first[t];
-        State src = state_after(&seg, &shape, r - 1);
         seg.has_slot[r] = writes > 0;
-        State dst = writes ? (State){seg.u + r * H * H, seg.sigma + r * H} : src;
-        step(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, src, dst, q + (b * L + t) * H, seg.y + r * H,
-             seg.s + r * H, seg.unit + r * H);
+        if (!writes) continue;
+        State dst = {seg.u + r * H * H, seg.sigma + r * H};
+        replay(&shape, writes, kb + first[t] * H, vb + first[t] * H, rho, state_after(&seg, &shape, r - 1), dst,
+               s + (b * L + t) * H);
       }
       if (g == segments - 1) {
         State last = state_after(&seg, &shape, t1 - 1 - t0);
@@ -366,7 +403,7 @@ __attribute__((export_name("plastic_backward"))) void plastic_backward(
         int r = t - t0, writes = first[t + 1] - first[t];
         State now = state_after(&seg, &shape, r);
         State before = state_after(&seg, &shape, r - 1);
-        const float *dyt = dy + (b * L + t) * H, *qt = q + (b * L + t) * H, *yt = seg.y + r * H;
+        const float *dyt = dy + (b * L + t) * H, *qt = q + (b * L + t) * H, *yt = y + (b * L + t) * H;
         float *dqt = dq + (b * L + t) * H;
         __builtin_memset(dqt, 0, sizeof(float) * H);
         const float *kt = kb + first[t] * H, *vt = vb + first[t] * H;
@@ -378,8 +415,9 @@ __attribute__((export_name("plastic_backward"))) void plastic_backward(
             continue;
           }
           /* dP_i = s (g - (g . W_i) W_i), W_i = sigma U_i: a = s, b = -s e_i sigma. */
-          float s = seg.s[r * H + i];
-          RowAdjoint row = {d, d * sigma, s, -s * e[i] * sigma * seg.unit[r * H + i], rho ? rho[i] : 1.0f};
+          float signed_s = s[(b * L + t) * H + i], inverse = __builtin_fabsf(signed_s);
+          float unit = signed_s > 0 ? 1.0f : 0.0f; /* 0 where the norm was floored: s was a constant */
+          RowAdjoint row = {d, d * sigma, inverse, -inverse * e[i] * sigma * unit, rho ? rho[i] : 1.0f};
           float previous = before.sigma[i] * write_adjoint_row(H, dw + i * H, now.u + i * H, before.u + i * H, qt, dqt,
                                                                row, writes, kt, vt, i, dkb + first[t] * H, dvb + first[t] * H);
           if (drb) drb[i] += previous;

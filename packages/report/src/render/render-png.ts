@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 
-/** Options of {@link svgToPng}. */
+/** Options of the PNG rendering of a figure (`renderFigure`). */
 export interface PngOptions {
   /** Pixels per SVG unit. Default 2, for sharp figures in reports. */
   scale?: number;

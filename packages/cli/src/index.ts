@@ -9,5 +9,6 @@ export { main } from './main.js';
 export { executeRun, parseRunConfigFile, type RunOutcome, type RunSource } from './pipeline/execute-run.js';
 export type { RunHalted, RunSummary, StageName, StageRecord } from './pipeline/run-summary.js';
 export { readSweepPlan, type SweepPlan, type SweepRun } from './sweep/sweep-plan.js';
+export { restoreRunProgress, saveRunProgress, type RunProgress } from './sweep/run-progress.js';
 export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './runtime/logger.js';
 export type { RunFolder, RunStatus } from './runtime/run-folder.js';

@@ -13,3 +13,21 @@ export function learningRateAt(epoch: number, schedule: { base: number; epochs: 
   if (schedule.scheduler === 'none') return schedule.base;
   return (schedule.base * (1 + Math.cos((Math.PI * epoch) / schedule.epochs))) / 2;
 }
+
+/**
+ * The factor of a linear learning-rate warm-up at a 0-based optimizer step:
+ * `(step + 1) / warmupSteps` over the first `warmupSteps` steps, then 1;
+ * always 1 without a warm-up (`null`). It multiplies the scheduled rate, so
+ * the first steps of training, when Adam's moments are still raw, take small
+ * strides.
+ *
+ * @example
+ * ```ts
+ * warmupFactor(0, 100); // 0.01
+ * warmupFactor(99, 100); // 1
+ * warmupFactor(5, null); // 1
+ * ```
+ */
+export function warmupFactor(step: number, warmupSteps: number | null): number {
+  return warmupSteps === null ? 1 : Math.min(1, (step + 1) / warmupSteps);
+}

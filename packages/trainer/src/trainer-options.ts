@@ -24,6 +24,11 @@ export interface TrainerOptions<S extends NetworkState = NetworkState> {
   /** Clip the global gradient norm to this value. Default `null`: off (the norm is recorded either way). */
   gradClip?: number | null;
   /**
+   * A linear learning-rate warm-up over this many optimizer steps: the scheduled rate times
+   * `(step + 1) / warmupSteps` until then. Default `null`: none.
+   */
+  warmupSteps?: number | null;
+  /**
    * Truncated backpropagation through time: each batch's walks are cut into chunks of this many
    * steps, run in order with the state (the fast weights) carried from chunk to chunk, with one
    * optimizer step per chunk and no gradient across chunk boundaries, so long walks train in
@@ -56,6 +61,7 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     valSplit: options.valSplit ?? (options.validation ? 0 : 0.2),
     scheduler: options.scheduler ?? 'cosine',
     gradClip: options.gradClip ?? null,
+    warmupSteps: options.warmupSteps ?? null,
     tbpttSteps: options.tbpttSteps ?? null,
     curriculumStartSteps: options.curriculumStartSteps ?? null,
     curriculumEpochs: options.curriculumEpochs ?? null,
@@ -79,7 +85,7 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     throw new TrainerError('scheduler', resolved.scheduler, 'one of "none", "cosine"');
   }
   if (resolved.gradClip !== null && !(resolved.gradClip > 0)) throw new TrainerError('gradClip', resolved.gradClip, 'a number > 0, or null');
-  for (const field of ['tbpttSteps', 'curriculumStartSteps', 'curriculumEpochs'] as const) {
+  for (const field of ['warmupSteps', 'tbpttSteps', 'curriculumStartSteps', 'curriculumEpochs'] as const) {
     const value = resolved[field];
     if (value !== null && !(Number.isInteger(value) && value >= 1)) throw new TrainerError(field, value, 'an integer ≥ 1, or null');
   }

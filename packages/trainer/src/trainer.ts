@@ -25,7 +25,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { Adam } from './adam.js';
 import { TrainerError } from './errors.js';
-import { learningRateAt } from './learning-rate.js';
+import { learningRateAt, warmupFactor } from './learning-rate.js';
 import { firstNonFiniteWeight } from './non-finite.js';
 import { nextNodeScore } from './next-node-loss.js';
 import type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
@@ -102,7 +102,7 @@ export interface TrainerSnapshot {
  * validation split of the walks (or, with the `validation` option, the
  * walks of held-out graphs), optionally truncated backpropagation over
  * chunks of long walks that carry the state and a curriculum on walk
- * length, a cosine or constant learning rate, the
+ * length, a linear warm-up over the first optimizer steps, a cosine or constant learning rate, the
  * global gradient norm recorded (clipping optional, off by default), the
  * weights of the best validation loss kept and restored at the end. Every
  * sequence starts from a fresh `initialState` (fresh fast weights for the
@@ -125,6 +125,10 @@ export class Trainer<S extends NetworkState = NetworkState> {
   readonly validationSplit: WalkSplit;
   private readonly callbacks: ReadonlyArray<TrainerCallbacks<S>>;
   private readonly curriculum: WalkCurriculum | null;
+  /** The scheduled learning rate of the epoch being trained. */
+  private epochRate = 0;
+  /** The 0-based index, over the whole training, of the next optimizer step (for the warm-up). */
+  private optimizerStep = 0;
   private readonly optimizer: Adam;
   private records: EpochRecord[] = [];
   private best: { epoch: number; valLoss: number } | null = null;
@@ -280,8 +284,9 @@ export class Trainer<S extends NetworkState = NetworkState> {
   private async trainEpoch(epoch: number): Promise<EpochRecord | null> {
     const started = performance.now();
     const learningRate = learningRateAt(epoch, { base: this.options.learningRate, epochs: this.options.epochs, scheduler: this.options.scheduler });
-    // Adam reads its rate at every step; the schedule changes it between epochs.
-    this.optimizer.learningRate = learningRate;
+    // Adam reads its rate at every step: the schedule sets it per epoch, the warm-up scales it per step.
+    this.epochRate = learningRate;
+    this.optimizerStep = this.optimizerStepsBefore(epoch);
     for (const callback of this.callbacks) await callback.onEpochStart?.(epoch + 1, this);
 
     const { batchSize, seed } = this.options;
@@ -329,6 +334,17 @@ export class Trainer<S extends NetworkState = NetworkState> {
       gradNorm: gradNormSum / Math.max(1, batch),
       seconds: (performance.now() - started) / 1000,
     };
+  }
+
+  /** Optimizer steps taken before a 0-based epoch: a function of the options alone, so a resumed run counts the same. */
+  private optimizerStepsBefore(epoch: number): number {
+    const numBatches = Math.ceil(this.partition.train.length / this.options.batchSize);
+    let steps = 0;
+    for (let e = 0; e < epoch; e++) {
+      const walkSteps = curriculumSteps(e, this.split.numTimesteps - 1, this.curriculum);
+      steps += numBatches * Math.ceil(walkSteps / Math.min(this.options.tbpttSteps ?? walkSteps, walkSteps));
+    }
+    return steps;
   }
 
   private diverge(divergence: Divergence): null {
@@ -408,7 +424,9 @@ export class Trainer<S extends NetworkState = NetworkState> {
       }
       factor.dispose();
     }
+    this.optimizer.learningRate = this.epochRate * warmupFactor(this.optimizerStep, this.options.warmupSteps);
     this.optimizer.step(this.model.namedVariables, grads);
+    this.optimizerStep += 1;
     const result = { loss, correct: correct!.dataSync()[0]!, gradNorm };
     dispose([value, correct!, norm, ...Object.values(grads)]);
     return { result, state: next };

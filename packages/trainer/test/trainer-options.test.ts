@@ -10,6 +10,7 @@ describe('resolveTrainerOptions', () => {
       valSplit: 0.2,
       scheduler: 'cosine',
       gradClip: null,
+      warmupSteps: null,
       tbpttSteps: null,
       curriculumStartSteps: null,
       curriculumEpochs: null,
@@ -25,6 +26,7 @@ describe('resolveTrainerOptions', () => {
     expect(() => resolveTrainerOptions({ scheduler: 'step' as 'none' })).toThrow('scheduler must be one of "none", "cosine" (got "step")');
     expect(() => resolveTrainerOptions({ gradClip: 0 })).toThrow('gradClip must be a number > 0, or null (got 0)');
     expect(() => resolveTrainerOptions({ seed: 0.5 })).toThrow('seed must be an integer (got 0.5)');
+    expect(() => resolveTrainerOptions({ warmupSteps: 0 })).toThrow('warmupSteps must be an integer ≥ 1, or null (got 0)');
     expect(() => resolveTrainerOptions({ tbpttSteps: 0 })).toThrow('tbpttSteps must be an integer ≥ 1, or null (got 0)');
     expect(() => resolveTrainerOptions({ curriculumStartSteps: 10 })).toThrow('curriculumEpochs must be set too: a curriculum needs both curriculumStartSteps and curriculumEpochs (got null)');
     expect(() => resolveTrainerOptions({ curriculumStartSteps: 10, curriculumEpochs: 1.5 })).toThrow('curriculumEpochs must be an integer ≥ 1, or null (got 1.5)');

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Adam } from '../src/adam.js';
 import { loadSnapshot, saveSnapshot } from '../src/snapshot-files.js';
 import { Trainer } from '../src/trainer.js';
 import type { EpochRecord } from '../src/trainer-callbacks.js';
@@ -302,7 +303,7 @@ describe('Trainer on long walks', () => {
   });
 
   it('resumed from a snapshot with chunks and a curriculum, ends with exactly the weights of an uninterrupted run', async () => {
-    const options = { epochs: 4, batchSize: 4, learningRate: 0.01, seed: 5, tbpttSteps: 7, curriculumStartSteps: 9, curriculumEpochs: 3 };
+    const options = { epochs: 4, batchSize: 4, learningRate: 0.01, seed: 5, tbpttSteps: 7, curriculumStartSteps: 9, curriculumEpochs: 3, warmupSteps: 20 };
     await expectExactResume(long.train, options, [2]);
     const [model, other] = [plastic(), plastic()];
     const snapshot = new Trainer(model, long.train, options).snapshot();
@@ -310,6 +311,24 @@ describe('Trainer on long walks', () => {
     tf.dispose([snapshot.weights, snapshot.optimizer]);
     model.dispose();
     other.dispose();
+  });
+
+  it('warms the learning rate up over the first optimizer steps, counting chunks, across epochs', async () => {
+    const rates: number[] = [];
+    const step = Adam.prototype.step;
+    const spy = jest.spyOn(Adam.prototype, 'step').mockImplementation(function (this: Adam, ...args) {
+      rates.push(this.learningRate);
+      return step.apply(this, args);
+    });
+    const model = plastic();
+    // 9 training walks in 2 batches, each of 23 steps in 2 chunks of 12 and 11: 4 optimizer steps an epoch.
+    const trainer = new Trainer(model, long.train, { epochs: 2, batchSize: 6, learningRate: 0.01, scheduler: 'none', seed: 3, valSplit: 0.25, tbpttSteps: 12, warmupSteps: 6 });
+    await trainer.fit();
+    spy.mockRestore();
+    expect(rates).toHaveLength(8);
+    [1, 2, 3, 4, 5, 6, 6, 6].forEach((k, i) => expect(rates[i]).toBeCloseTo((0.01 * Math.min(1, k / 6)), 15));
+    trainer.dispose();
+    model.dispose();
   });
 
   it('leaks no tensor over epochs of chunks', async () => {

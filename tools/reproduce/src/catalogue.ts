@@ -1,5 +1,5 @@
 /** Which table of the results page a run belongs to. */
-export type RunGroup = 'original' | 'large' | 'baselines' | 'variants' | 'beyond';
+export type RunGroup = 'original' | 'large' | 'controls' | 'baselines' | 'variants' | 'beyond';
 
 /** One reproduction run: its config is `configs/reproduce/<name>.yaml`. */
 export interface ReproductionRun {
@@ -54,6 +54,10 @@ export const RUNS: readonly ReproductionRun[] = [
   { name: 'plastic_disjoint_50', group: 'large', label: 'plastic, disjoint, 50 nodes' },
   { name: 'rnn_disjoint_50', group: 'large', label: 'RNN, disjoint, 50 nodes' },
   { name: 'plastic_disjoint_50_readme', group: 'large', label: "plastic, disjoint, 50 nodes, the seed README's exact config" },
+  { name: 'gru_standard_8', group: 'controls', label: 'GRU, standard' },
+  { name: 'lstm_standard_8', group: 'controls', label: 'LSTM, standard' },
+  { name: 'rnn_aided_standard_8', group: 'controls', label: 'RNN + clipping + warm-up, standard' },
+  { name: 'rnn_aided_disjoint_8', group: 'controls', label: 'RNN + clipping + warm-up, disjoint' },
   { name: 'gru_disjoint_8', group: 'baselines', label: 'GRU, disjoint' },
   { name: 'lstm_disjoint_8', group: 'baselines', label: 'LSTM, disjoint' },
   { name: 'transformer_disjoint_8', group: 'baselines', label: 'Transformer, disjoint' },

@@ -1,15 +1,19 @@
-// pnpm reproduce [name ...] [--jobs N] [--page]
+// pnpm reproduce [name ...] [--jobs N] [--page | --save-progress]
 // Runs the reproduction sweep configs/reproduce/catalogue.sweep.yaml (every row, or those named,
 // over their seeds; complete runs skipped, stopped ones resumed) and regenerates docs/results.md
 // from the complete run folders (or, where none is at hand, from the copies of their summaries
 // and configs committed in docs/results/runs/); --page only regenerates the page.
-import { readSweepPlan, type SweepPlan } from '@pg/cli';
+// An unfinished run's progress is kept in docs/results/progress/<run>/ (committed, since run/ is
+// not): restored into run/reproduce/ before the sweep, saved after it (also when it is stopped),
+// and by --save-progress alone at any moment, even while the sweep runs in another process.
+import { ConfigError, readSweepPlan, type SweepPlan } from '@pg/cli';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUNS } from './catalogue.js';
 import { collectRuns, committedFiles } from './collect-runs.js';
 import { writeResultFigures } from './figures.js';
+import { restoreProgress, saveProgress } from './progress.js';
 import { resultsPage } from './results-page.js';
 import { runSweep } from './run-sweep.js';
 
@@ -18,6 +22,7 @@ const sweepFile = join(repoRoot, 'configs', 'reproduce', 'catalogue.sweep.yaml')
 const out = join(repoRoot, 'run', 'reproduce');
 const args = process.argv.slice(2);
 const pageOnly = args.includes('--page');
+const saveOnly = args.includes('--save-progress');
 const jobsAt = args.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? args[jobsAt + 1] : undefined;
 const names = args.filter((arg, i) => !arg.startsWith('--') && i !== jobsAt + 1);
@@ -25,6 +30,18 @@ const fail = (message: string): never => {
   console.error(`error: ${message}`);
   process.exit(2);
 };
+/** Runs work whose bad input (a saved copy of another config, a garbled file) ends the command with one line. */
+const guarded = <T>(work: () => T): T => {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+};
+if (pageOnly && saveOnly) fail('--page and --save-progress: one or the other (--save-progress writes the page too)');
+const unknownFlag = args.find((arg) => arg.startsWith('--') && !['--page', '--save-progress', '--jobs'].includes(arg));
+if (unknownFlag !== undefined) fail(`unknown option ${JSON.stringify(unknownFlag)}; options: --jobs N, --page, --save-progress`);
 if (jobsAt >= 0 && !/^\d+$/.test(jobs ?? '')) fail(`--jobs must be an integer ≥ 1 (got ${JSON.stringify(jobs)})`);
 const unknown = names.filter((name) => !RUNS.some((run) => run.name === name));
 if (unknown.length > 0) fail(`unknown run ${unknown.map((name) => JSON.stringify(name)).join(', ')}; runs: ${RUNS.map(({ name }) => name).join(', ')}`);
@@ -41,12 +58,21 @@ const experiments = new Set(plan.runs.map(({ experiment }) => experiment));
 const unlisted = [...RUNS.map(({ name }) => name).filter((name) => !experiments.has(name)), ...[...experiments].filter((name) => !RUNS.some((run) => run.name === name))];
 if (unlisted.length > 0) fail(`${sweepFile} and tools/reproduce/src/catalogue.ts must list the same rows (only in one: ${unlisted.join(', ')})`);
 
-const status = pageOnly ? 0 : runSweep(sweepFile, out, names, jobs, repoRoot);
-if (status === 130) process.exit(130);
-
 const docs = join(repoRoot, 'docs');
 const resultsDir = join(docs, 'results');
 const committedDir = join(resultsDir, 'runs');
+const progressDir = join(resultsDir, 'progress');
+const selected = plan.runs.filter(({ experiment }) => names.length === 0 || names.includes(experiment));
+const print = (line: string) => console.log(`progress: ${line}`);
+
+let status = 0;
+if (!pageOnly && !saveOnly) {
+  guarded(() => restoreProgress(plan, selected, progressDir, print));
+  status = await runSweep(sweepFile, out, names, jobs, repoRoot);
+}
+// After every sweep, stopped or not: the next sitting may find run/ gone, and docs/ is what git keeps.
+if (!pageOnly) guarded(() => saveProgress(selected, progressDir, print));
+
 const runs = collectRuns(RUNS, plan, committedDir);
 mkdirSync(committedDir, { recursive: true });
 for (const { dir, name } of runs.flatMap(({ seeds }) => seeds)) {
@@ -57,7 +83,8 @@ for (const { dir, name } of runs.flatMap(({ seeds }) => seeds)) {
 }
 const figures = await writeResultFigures(runs, resultsDir);
 const notes = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'notes.md'), 'utf8');
-writeFileSync(join(docs, 'results.md'), resultsPage({ runs, figures, notes, repoRoot, pageDir: docs, figureDir: resultsDir, committedDir }));
+const planned = new Map(RUNS.map(({ name }) => [name, plan.runs.find(({ experiment }) => experiment === name)!.config]));
+writeFileSync(join(docs, 'results.md'), resultsPage({ runs, figures, notes, repoRoot, pageDir: docs, figureDir: resultsDir, committedDir, planned }));
 const seedCount = runs.reduce((sum, { seeds }) => sum + seeds.length, 0);
 console.log(`\ndocs/results.md written from ${runs.length} of ${RUNS.length} rows (${seedCount} of ${plan.runs.length} runs)`);
 process.exit(status);

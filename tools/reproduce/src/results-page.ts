@@ -1,3 +1,4 @@
+import type { FlatConfig } from '@pg/cli';
 import { formatValue } from '@pg/report';
 import { relative } from 'node:path';
 import { budgetOf, type TrainingBudget } from './budget.js';
@@ -11,6 +12,7 @@ import { checkTargets } from './targets.js';
 const GROUP_TITLES: Record<RunGroup, string> = {
   original: 'The original four rows (8 nodes, 10 actions)',
   large: 'The 50-node, 15-action disjoint pair',
+  controls: 'Standard-set controls: generic recurrent models that learn the standard set (their disjoint twins: the baselines below)',
   baselines: 'Stronger generic baselines on the disjoint sets',
   variants: 'Plastic variants on the disjoint sets',
   beyond: 'Beyond the original: writing both directions of each edge',
@@ -31,6 +33,8 @@ export interface ResultsPageInput {
   readonly figureDir: string;
   /** Where the runs' summaries and configs are copied, for the links. */
   readonly committedDir: string;
+  /** The config each row of the catalogue will run with (its first seed's), for the budgets of rows not run yet. */
+  readonly planned?: ReadonlyMap<string, FlatConfig>;
 }
 
 const int = (value: number) => formatValue(value, 'integer');
@@ -38,7 +42,7 @@ const int = (value: number) => formatValue(value, 'integer');
 const reported = (value: number) => `${(100 * value).toFixed(2)}%`;
 
 /** The results page: every number comes from a run summary it links, or from the original's reports it names. */
-export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir, committedDir }: ResultsPageInput): string {
+export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir, committedDir, planned = new Map() }: ResultsPageInput): string {
   const byName = new Map(runs.map((run) => [run.spec.name, run]));
   const original = runs.filter(({ spec }) => spec.original);
   const summaryLink = (name: string) => `[${name}](${relative(pageDir, `${committedDir}/${name}.json`)})`;
@@ -133,7 +137,7 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
     '',
     '## Training budgets',
     '',
-    `What each run trained on and for how long, from its config, beside the original's (its reports: ${int(ORIGINAL_DATA.trainGraphs)} training ` +
+    `What each row trains on and for how long, from its config (for a row not run yet, the config it will run with), beside the original's (its reports: ${int(ORIGINAL_DATA.trainGraphs)} training ` +
       `and ${int(ORIGINAL_DATA.testGraphs)} test graphs, 10 walks of 100 nodes per graph, ${int(ORIGINAL_DATA.validationWalks)} of the walks held out ` +
       'for validation; its batch was split over 4 GPUs, each taking a quarter of the training walks per epoch, so an Adam step per quarter-batch ' +
       'on each GPU). "Validated on" says what chose the best epoch: held-out training walks, from the training graphs, or the walks of ' +
@@ -141,8 +145,10 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
     '',
     markdownTable(
       ['run', 'training graphs', 'test graphs', 'training walks', 'validated on', 'validation walks', 'epochs', 'batch', 'learning rate', 'Adam steps', 'walk passes'],
-      runs.flatMap(({ spec, config }) => {
-        const ours = budgetRow(spec.name, budgetOf(config), Number(config.lr));
+      RUNS.flatMap((spec) => {
+        const config = byName.get(spec.name)?.config ?? planned.get(spec.name);
+        if (!config) return [];
+        const ours = budgetRow(byName.has(spec.name) ? spec.name : `${spec.name} (not run yet)`, budgetOf(config), config.lr);
         if (!spec.original) return [ours];
         const { epochs, batch, adamSteps } = spec.original;
         const { trainGraphs, testGraphs, trainWalks, validationWalks, learningRate } = ORIGINAL_DATA;

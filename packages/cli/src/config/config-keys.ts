@@ -85,6 +85,12 @@ export const CONFIG_KEYS = {
     "What chooses the best epoch. train_walks: val_split of the training walks, from the training graphs (the original's way). held_out_graphs: round(val_split × training graphs) of the training graphs are replaced by as many graphs drawn like the test graphs under seeds of their own (on a disjoint dataset, from the test side of every node pair's actions), so that choosing rewards no memorised training graph and no test graph is used; every training walk trains. auto: held_out_graphs on a disjoint dataset, train_walks on a standard one. A run folder stored before this key existed used train_walks.",
   ),
   scheduler: key('trainer', z.enum(['none', 'cosine']), 'cosine', 'Learning-rate schedule over the epochs.'),
+  warmup_steps: key(
+    'trainer',
+    positiveInt().nullable(),
+    null,
+    'A linear learning-rate warm-up: the scheduled rate times (step + 1) / warmup_steps over the first warmup_steps optimizer steps. Default: none.',
+  ),
   tbptt_steps: key(
     'trainer',
     positiveInt().nullable(),

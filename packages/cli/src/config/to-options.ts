@@ -58,6 +58,7 @@ export function trainerOptions(config: FlatConfig): TrainerOptions {
     valSplit: trainingSplits(config).validation === 'train_walks' ? config.val_split : 0,
     scheduler: config.scheduler,
     gradClip: config.grad_clip,
+    warmupSteps: config.warmup_steps,
     tbpttSteps: config.tbptt_steps,
     curriculumStartSteps: config.curriculum_start_steps,
     curriculumEpochs: config.curriculum_epochs,

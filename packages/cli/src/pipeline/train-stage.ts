@@ -14,9 +14,9 @@ import type { RunContext } from './run-context.js';
 import { RunHalted } from './run-summary.js';
 
 /** Where an unfinished run keeps the trainer's snapshot of its latest epoch (weights, optimizer, history). */
-const RESUME_DIR = 'resume';
+export const RESUME_DIR = 'resume';
 /** One JSON line per finished epoch. */
-const METRICS_FILE = 'metrics.jsonl';
+export const METRICS_FILE = 'metrics.jsonl';
 
 /** What the train stage hands on. */
 export interface TrainedModel {

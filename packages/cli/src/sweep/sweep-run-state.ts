@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { NEUTRAL_KEYS } from '../config/neutral-keys.js';
-import { ConfigError } from '../errors.js';
+import { requireSameExperiment } from '../config/require-same-experiment.js';
 import { parseRunConfigFile } from '../pipeline/execute-run.js';
 import { SummaryWriter } from '../pipeline/run-summary.js';
 import { openRunFolder } from '../runtime/run-folder.js';
@@ -24,16 +23,7 @@ export function sweepRunState(plan: SweepPlan, run: SweepRun): SweepRunState {
   if (!existsSync(run.dir)) return 'new';
   const folder = openRunFolder(run.dir, `run folder of ${run.name}`);
   const stored = parseRunConfigFile(folder.path('run_config.json'), []);
-  const differing = (Object.keys(run.config) as Array<keyof typeof run.config>).find(
-    (key) => !NEUTRAL_KEYS.has(key) && JSON.stringify(stored[key]) !== JSON.stringify(run.config[key]),
-  );
-  if (differing !== undefined) {
-    throw new ConfigError(
-      folder.path('run_config.json'),
-      `${differing}: ${JSON.stringify(stored[differing])}`,
-      `the config that ${plan.file} gives run ${run.name} (${differing}: ${JSON.stringify(run.config[differing])}); move the folder away or use another --out`,
-    );
-  }
+  requireSameExperiment(folder.path('run_config.json'), stored, run.config, `the config that ${plan.file} gives run ${run.name}`, 'move the folder away or use another --out');
   if (isLockedByOther(run.dir)) return 'running';
   return SummaryWriter.read(folder).status === 'complete' ? 'complete' : 'resumable';
 }

@@ -36,13 +36,14 @@ describe('trainingSplits', () => {
     }
   });
 
-  it('hands truncated backpropagation and the walk-length curriculum to the trainer', () => {
-    expect(trainerOptions(config(`${small}trainer:\n  tbptt_steps: 5\n  curriculum_start_steps: 4\n  curriculum_epochs: 2\n`))).toMatchObject({
+  it('hands the warm-up, truncated backpropagation and the walk-length curriculum to the trainer', () => {
+    expect(trainerOptions(config(`${small}trainer:\n  warmup_steps: 9\n  tbptt_steps: 5\n  curriculum_start_steps: 4\n  curriculum_epochs: 2\n`))).toMatchObject({
+      warmupSteps: 9,
       tbpttSteps: 5,
       curriculumStartSteps: 4,
       curriculumEpochs: 2,
     });
-    expect(trainerOptions(config(small))).toMatchObject({ tbpttSteps: null, curriculumStartSteps: null, curriculumEpochs: null });
+    expect(trainerOptions(config(small))).toMatchObject({ warmupSteps: null, tbpttSteps: null, curriculumStartSteps: null, curriculumEpochs: null });
   });
 
   it('keeps a run folder stored before the validation key to the training walks it validated on', () => {

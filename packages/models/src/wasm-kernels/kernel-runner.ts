@@ -60,8 +60,9 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
   const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const kernel = new wasm.Instance(module, {}).exports as KernelExports;
   const heapBase = kernel.__heap_base.value;
-  return (job, exchange) => {
-    const { begin, end } = job;
+  // A few sequences per call of the kernel, so that the instance's memory holds a few sequences' arrays, not a whole share's.
+  const sequencesPerCall = 4;
+  const runRange = (job: KernelJob, exchange: ArrayBufferLike, begin: number, end: number) => {
     const count = end - begin;
     const source = new Float32Array(exchange);
     // Lay the instance's memory out: the arrays the call reads or writes, 16-byte aligned, then its scratch space.
@@ -92,5 +93,8 @@ export function createKernelRunner(module: WasmModule): KernelRunner {
       const address = at[job.inputs.length + o]! / 4;
       source.set(heap.subarray(address, address + (to - from)), from);
     });
+  };
+  return (job, exchange) => {
+    for (let begin = job.begin; begin < job.end; begin += sequencesPerCall) runRange(job, exchange, begin, Math.min(job.end, begin + sequencesPerCall));
   };
 }

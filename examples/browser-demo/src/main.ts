@@ -1,4 +1,4 @@
-import { loadPlasticKernel } from '@pg/models';
+import { loadWasmKernels } from '@pg/models';
 import { selectBackend } from './backend.js';
 import { ChartView } from './chart-view.js';
 import { GraphView } from './graph-view.js';
@@ -18,12 +18,12 @@ const percent = (value: number) => `${(100 * value).toFixed(0)}%`;
 
 try {
   const backend = await selectBackend(options.backend);
-  // Browsers compile WebAssembly over 4 KB only asynchronously: load the plastic kernel before the model runs.
-  const kernel = await loadPlasticKernel();
+  // Browsers compile WebAssembly over 4 KB only asynchronously: load the kernels before the model runs.
+  const kernel = await loadWasmKernels();
   const { model, sampler, datasetConfig } = await loadDemoModel();
   element('model').textContent =
     `${model.getClassName()}, hidden size ${model.hiddenDim}, ${model.countParameters().slow.toLocaleString('en-US')} trained parameters; ` +
-    `trained on disjoint graphs of ${datasetConfig.numNodes} nodes and ${datasetConfig.numActions} actions; tfjs backend ${backend}, plastic kernel on ${kernel.threads} thread${kernel.threads === 1 ? '' : 's'}`;
+    `trained on disjoint graphs of ${datasetConfig.numNodes} nodes and ${datasetConfig.numActions} actions; tfjs backend ${backend}, wasm kernels on ${kernel.threads} thread${kernel.threads === 1 ? '' : 's'}`;
   const session = new WalkSession(model, sampler, options.seed);
   const graphView = new GraphView(element('graph'));
   const heatmap = new HeatmapView(element<HTMLCanvasElement>('heatmap'), model.hiddenDim);

@@ -5,15 +5,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-cpu';
 import { createRng } from '@pg/graphs';
-import { createGraphNetwork, setPlasticKernelThreads } from '../dist/index.js';
+import { createGraphNetwork, setWasmKernelThreads } from '../dist/index.js';
 import { referenceFlops } from './flops.mjs';
 import { layersTrainingStep } from './layers-baseline.mjs';
 
 const spec = JSON.parse(process.argv[2]);
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 await tf.setBackend(spec.backend);
-// Threads of the plastic WebAssembly kernel (default: both cores).
-if (spec.threads !== undefined) setPlasticKernelThreads(spec.threads);
+// Threads of the WebAssembly kernels (default: both cores).
+if (spec.threads !== undefined) setWasmKernelThreads(spec.threads);
 const { batchSize: B, length: L, numNodes: N, numActions: A, hiddenDim: H, repeats } = spec;
 const rng = createRng(1);
 const draw = (size) => Array.from({ length: B * L }, () => (rng.next() >>> 0) % size);
@@ -35,7 +35,7 @@ function median(run) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-/** Forward pass and Adam step of one of our networks, from a fixed initial state; `implementation` is the plastic layer's. */
+/** Forward pass and Adam step of one of our networks, from a fixed initial state; `implementation` is its recurrence's (plastic or RNN). */
 function ours(config, implementation) {
   const model = createGraphNetwork(spec.model, { numNodes: N, numActions: A, hiddenDim: H, seed: 1, ...config });
   if (implementation) model.implementation = implementation;

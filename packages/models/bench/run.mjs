@@ -47,12 +47,18 @@ for (const backend of backends) {
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, mode: 'memory' });
     rows.push([model, fmt(r.stepMs), fmt(r.forwardMs), fmt(rss.peakRssMb, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`, `tfjs-layers ${fmt(r.layersStepMs)}`, `${fmt(r.layersStepMs / r.stepMs)}×`]);
   }
+  // The RNN kernel on one thread against the step-by-step recurrence it replaces.
+  const rnn = measure('./measure.mjs', { ...REFERENCE, backend, repeats, threads: 1, model: 'rnn', config: {}, compareWith: 'reference' });
+  const rnnRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, threads: 1, model: 'rnn', config: {}, mode: 'memory' });
+  const rnnReferenceRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model: 'rnn', config: {}, implementation: 'reference', mode: 'memory' });
+  rows.push(['rnn, kernel on 1 thread', fmt(rnn.stepMs), fmt(rnn.forwardMs), fmt(rnnRss.peakRssMb, 0), fmt(rnn.gflops, 2), `${fmt((100 * rnn.gflops) / rnn.matmulGflops)}%`,
+    `step-by-step ${fmt(rnn.referenceStepMs)} / ${fmt(rnnReferenceRss.peakRssMb, 0)} MB`, `${fmt(rnn.referenceStepMs / rnn.stepMs)}×`]);
   console.log(table(['model', 'ms / step (median)', 'forward ms', 'peak RSS MB', 'GFLOP/s', 'of matmul ceiling', 'baseline: ms / step, peak RSS', 'speed-up vs baseline'], rows));
 }
 
 console.log(`\n### wasm: the original's 8-node setting, B ${ORIGINAL_8.batchSize}, walks of ${ORIGINAL_8.length + 1} nodes, N ${ORIGINAL_8.numNodes}, A ${ORIGINAL_8.numActions}, H ${ORIGINAL_8.hiddenDim}\n`);
 const original = [];
-for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['gru', 'gru', {}], ['lstm', 'lstm', {}]]) {
+for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['lstm', 'lstm', {}]]) {
   const r = measure('./measure.mjs', { ...ORIGINAL_8, backend: 'wasm', repeats: 10, threads, model, config });
   original.push([label, fmt(r.stepMs), fmt(r.forwardMs), fmt(r.walkPassesPerSecond, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`]);
 }
@@ -73,13 +79,13 @@ if (!quick) {
           if (run.status !== 0) throw new Error(`peer bench failed:\n${run.stderr}`);
           const line = run.stdout.trim().split('\n').pop();
           const [, version, median, min] = line.match(/^torch (\S+) .* step median ([\d.]+) ms \(min ([\d.]+)\)/);
-          const ours = measure('./measure.mjs', { ...spec, backend: 'wasm', repeats: 10, threads: model === 'plastic' ? threads : undefined, model, config: {} });
+          const ours = measure('./measure.mjs', { ...spec, backend: 'wasm', repeats: 10, threads, model, config: {} });
           peerRows.push([`${model}, ${settingLabel}`, `torch ${version}, ${threads} thread${threads > 1 ? 's' : ''}`, median, min, fmt(ours.stepMs), `${fmt(Number(min) / ours.stepMs)}×`, `${fmt(Number(median) / ours.stepMs)}×`]);
         }
       }
     }
     console.log(table(['model, setting', 'peer', 'peer ms / step (median)', 'peer fastest', 'ours ms / step (median)', 'ours vs peer fastest', 'ours vs peer median'], peerRows));
-    console.log('\nOur plastic kernel uses as many threads as the peer row (the tfjs ops around it use one); our RNN is single-threaded.');
+    console.log('\nOur plastic and RNN kernels use as many threads as the peer row (the tfjs ops around them use one).');
   }
 }
 

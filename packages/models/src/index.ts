@@ -44,8 +44,8 @@ export {
   type PlasticScanResult,
   type PlasticSequence,
 } from './plastic-layer.js';
-export { loadPlasticKernel, setPlasticKernelThreads, type PlasticKernelInfo } from './plastic-kernel/kernel-threads.js';
-export { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-network.js';
+export { loadWasmKernels, setWasmKernelThreads, type WasmKernelInfo } from './wasm-kernels/kernel-threads.js';
+export { RecurrentGraphNetwork, type RecurrentImplementation, type RecurrentKernelInputs, type RecurrentScan, type RecurrentState } from './recurrent-graph-network.js';
 export { RNNGraphNetwork } from './rnn-graph-network.js';
 export {
   TransformerGraphNetwork,

@@ -26,7 +26,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { ModelError } from './errors.js';
-import { kernelAvailable } from './plastic-kernel/kernel-threads.js';
+import { kernelAvailable } from './wasm-kernels/kernel-threads.js';
 import { plasticKernelScan } from './plastic-kernel/plastic-kernel-scan.js';
 import { normalValues } from './random-values.js';
 import { requireBoolean, requireInteger, requireKnownKeys } from './validate.js';
@@ -69,7 +69,7 @@ export interface PlasticSequence {
 /**
  * How {@link PlasticLayer.scan} runs: `wasm`, as one op over the whole sequence
  * run by a WebAssembly SIMD kernel with a hand-written gradient, on both cores
- * in Node (see {@link setPlasticKernelThreads}); `reference`, step by step with
+ * in Node (see {@link setWasmKernelThreads}); `reference`, step by step with
  * {@link PlasticLayer.write} and {@link PlasticLayer.read}, the readable
  * definition the kernel is tested against. Both compute the same function.
  */
@@ -79,7 +79,7 @@ export type PlasticImplementation = 'wasm' | 'reference';
 export interface PlasticScanOptions {
   /**
    * Default `wasm` where the kernel is compiled (always in Node; in a browser after
-   * {@link loadPlasticKernel}), `reference` otherwise.
+   * {@link loadWasmKernels}), `reference` otherwise.
    */
   implementation?: PlasticImplementation;
   /** Also return the fast weights after the last step. Default `true`; `false` saves their computation. */

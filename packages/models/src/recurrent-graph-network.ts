@@ -1,7 +1,9 @@
 import type { RandomGenerator } from '@pg/graphs';
-import { stack, unstack, zeros, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
+import { stack, unstack, zeros, type Tensor1D, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
+import { ModelError } from './errors.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
+import { kernelAvailable } from './wasm-kernels/kernel-threads.js';
 import { requireInteger } from './validate.js';
 
 /** State of a recurrent network: named `[B, H]` vectors, always with the output `hidden`. */
@@ -9,6 +11,36 @@ export type RecurrentState = {
   /** The output vector `[B, H]`, decoded into logits. */
   hidden: Tensor2D;
 };
+
+/**
+ * How a recurrent network runs its recurrence: `wasm`, as one op over the whole
+ * chunk run by a WebAssembly SIMD kernel with a hand-written gradient, on both
+ * cores in Node (see {@link setWasmKernelThreads}; the RNN has one, the GRU
+ * and LSTM not yet); `reference`, step by step with the cell's
+ * `update`, the readable definition the kernel is tested against. Both compute
+ * the same function.
+ */
+export type RecurrentImplementation = 'wasm' | 'reference';
+
+/** The recurrent weights a kernel needs, and the chunk it runs over. */
+export interface RecurrentKernelInputs<S extends RecurrentState> {
+  /** `x_t W_ih + b_ih` for every step: `[B, L, G·H]`. */
+  readonly inputGates: Tensor3D;
+  /** `W_hh`, `[H, G·H]`. */
+  readonly hiddenKernel: Tensor2D;
+  /** `b_hh`, `[G·H]`. */
+  readonly hiddenBias: Tensor1D;
+  /** The state before the first step. */
+  readonly state: S;
+}
+
+/** A recurrence run over a chunk. */
+export interface RecurrentScan<S extends RecurrentState> {
+  /** Every hidden vector, `[B, L, H]`. */
+  readonly hidden: Tensor3D;
+  /** The state after the last step. */
+  readonly state: S;
+}
 
 /**
  * The skeleton the RNN, GRU and LSTM networks share: an input projection with
@@ -35,6 +67,14 @@ export type RecurrentState = {
  * ```
  */
 export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends GraphNetwork<S> {
+  /**
+   * How the recurrence runs (see {@link RecurrentImplementation}); `undefined` (the
+   * default) picks the cell's kernel where it has one and the module is compiled,
+   * the reference otherwise. A setting of this process, not of the model: it is
+   * not part of the configuration, so a checkpoint runs with whatever is available
+   * where it is loaded.
+   */
+  implementation: RecurrentImplementation | undefined = undefined;
   private readonly inputProjection: Dense;
   private readonly hiddenProjection: Dense;
 
@@ -64,14 +104,35 @@ export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends Gr
   }
 
   protected run(inputs: Tensor3D, state: S): ChunkResult<S> {
-    const projected = unstack(this.inputProjection.apply(inputs), 1) as Tensor2D[];
+    const inputGates = this.inputProjection.apply(inputs);
+    const kernelInputs = { inputGates, hiddenKernel: this.hiddenProjection.kernel as Tensor2D, hiddenBias: this.hiddenProjection.bias as Tensor1D, state };
+    const implementation = this.implementation ?? (kernelAvailable() ? 'wasm' : 'reference');
+    const kernel = implementation === 'wasm' ? this.kernelScan(kernelInputs) : undefined;
+    if (implementation === 'wasm' && !kernel && this.implementation === 'wasm') {
+      throw new ModelError('implementation', 'wasm', `'reference' or undefined (${this.getClassName()} has no kernel)`);
+    }
+    const { hidden, state: final } = kernel ?? this.referenceScan(inputGates, state);
+    return { logits: this.decoder.apply(hidden), state: final };
+  }
+
+  /** The recurrence step by step with {@link RecurrentGraphNetwork.update}: every hidden vector `[B, L, H]` and the state after the last step. */
+  private referenceScan(inputGates: Tensor3D, state: S): RecurrentScan<S> {
     let current = state;
     const hidden: Tensor2D[] = [];
-    for (const inputGates of projected) {
-      current = this.update(inputGates, this.hiddenProjection.apply(current.hidden), current);
+    for (const gates of unstack(inputGates, 1) as Tensor2D[]) {
+      current = this.update(gates, this.hiddenProjection.apply(current.hidden), current);
       hidden.push(current.hidden);
     }
-    return { logits: this.decoder.apply(stack(hidden, 1) as Tensor3D), state: current };
+    return { hidden: stack(hidden, 1) as Tensor3D, state: current };
+  }
+
+  /**
+   * The cell's WebAssembly kernel over a whole chunk: every hidden vector `[B, L, H]` and
+   * the state after the last step, equal to the step-by-step reference within float
+   * tolerance; `undefined` where the cell has none (the default).
+   */
+  protected kernelScan(_inputs: RecurrentKernelInputs<S>): RecurrentScan<S> | undefined {
+    return undefined;
   }
 
   /**

@@ -1,11 +1,13 @@
-import { add, tanh, type Tensor2D } from '@tensorflow/tfjs-core';
+import { add, reshape, slice, tanh, type Tensor2D } from '@tensorflow/tfjs-core';
 import type { GraphNetworkConfig } from './graph-network.js';
-import { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-network.js';
+import { RecurrentGraphNetwork, type RecurrentKernelInputs, type RecurrentScan, type RecurrentState } from './recurrent-graph-network.js';
+import { rnnKernelScan } from './recurrent-kernel/rnn-kernel-scan.js';
 
 /**
  * The seed's RNN baseline: an Elman RNN (PyTorch's `nn.RNN`, two bias vectors),
  * `h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)` from `h_0 = 0`, then the shared
- * decoder `Linear(H, I) → ReLU → Linear(I, N)` on every `h_t`.
+ * decoder `Linear(H, I) → ReLU → Linear(I, N)` on every `h_t`. The recurrence runs in a
+ * WebAssembly kernel by default (see {@link RecurrentGraphNetwork.implementation}).
  *
  * @example
  * ```ts
@@ -23,5 +25,11 @@ export class RNNGraphNetwork extends RecurrentGraphNetwork<RecurrentState> {
 
   protected update(inputGates: Tensor2D, hiddenGates: Tensor2D): RecurrentState {
     return { hidden: tanh(add<Tensor2D>(inputGates, hiddenGates)) };
+  }
+
+  protected override kernelScan({ inputGates, hiddenKernel, hiddenBias, state }: RecurrentKernelInputs<RecurrentState>): RecurrentScan<RecurrentState> {
+    const hidden = rnnKernelScan({ inputGates, hiddenKernel, hiddenBias, initial: state.hidden });
+    const [B, L, H] = hidden.shape;
+    return { hidden, state: { hidden: reshape(slice(hidden, [0, L - 1, 0], [B, 1, H]), [B, H]) } };
   }
 }

@@ -65,6 +65,36 @@ export function values(tensor: tf.Tensor): number[] {
   return Array.from(tensor.dataSync());
 }
 
+/** The largest absolute difference, relative to the largest magnitude of the reference. */
+export function relativeDifference(actual: tf.Tensor, expected: tf.Tensor): number {
+  return tf.tidy(() => tf.max(tf.abs(tf.sub(actual, expected))).dataSync()[0]! / Math.max(1e-12, tf.max(tf.abs(expected)).dataSync()[0]!));
+}
+
+/**
+ * Where the gradients of `loss` at `inputs` disagree with central finite differences (step 1e-2, tolerance
+ * 2e-2 relative), checked at about six entries of each input: one line per disagreement, named by `labels`.
+ */
+export function finiteDifferenceFailures(loss: (...inputs: tf.Tensor[]) => tf.Scalar, inputs: readonly tf.Tensor[], labels: readonly string[]): string[] {
+  const grads = tf.grads(loss)([...inputs]);
+  const failures: string[] = [];
+  inputs.forEach((input, which) => {
+    const values = input.dataSync() as Float32Array;
+    const analytic = grads[which]!.dataSync();
+    for (let j = 0; j < values.length; j += Math.max(1, Math.floor(values.length / 6))) {
+      const step = 1e-2;
+      const at = (delta: number) =>
+        tf.tidy(() => {
+          const shifted = tf.tensor(Float32Array.from(values, (x, i) => (i === j ? x + delta : x)), input.shape);
+          return loss(...inputs.map((x, i) => (i === which ? shifted : x))).dataSync()[0]!;
+        });
+      const numeric = (at(step) - at(-step)) / (2 * step);
+      if (Math.abs(numeric - analytic[j]!) > 2e-2 * (1 + Math.abs(numeric))) failures.push(`${labels[which]}[${j}]: ${analytic[j]} vs ${numeric}`);
+    }
+  });
+  tf.dispose(grads);
+  return failures;
+}
+
 /** Largest absolute difference between two tensors of the same shape. */
 export function maxDifference(a: tf.Tensor, b: tf.Tensor): number {
   expectSameShape(a, b);

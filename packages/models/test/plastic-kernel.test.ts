@@ -2,15 +2,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createRng } from '@pg/graphs';
 import * as tf from '@tensorflow/tfjs-core';
 import { PlasticGraphNetwork, type PlasticGraphNetworkConfig } from '../src/plastic-graph-network.js';
-import { setPlasticKernelThreads } from '../src/plastic-kernel/kernel-threads.js';
+import { setWasmKernelThreads } from '../src/wasm-kernels/kernel-threads.js';
 import { plasticKernelScan } from '../src/plastic-kernel/plastic-kernel-scan.js';
 import { PlasticLayer, type PlasticImplementation } from '../src/plastic-layer.js';
-import { randomInputs } from './helpers.js';
-
-/** The largest absolute difference, relative to the largest magnitude of the reference. */
-function relativeDifference(actual: tf.Tensor, expected: tf.Tensor): number {
-  return tf.tidy(() => tf.max(tf.abs(tf.sub(actual, expected))).dataSync()[0]! / Math.max(1e-12, tf.max(tf.abs(expected)).dataSync()[0]!));
-}
+import { finiteDifferenceFailures, randomInputs, relativeDifference } from './helpers.js';
 
 /** Logits and the gradient of every variable of a loss on them, for one implementation. */
 function networkRun(config: PlasticGraphNetworkConfig, implementation: PlasticImplementation, inputs: tf.Tensor3D) {
@@ -77,7 +72,7 @@ function disagreements(actual: tf.Tensor[], expected: tf.Tensor[], tolerance: nu
 }
 
 describe('the WebAssembly plastic kernel', () => {
-  afterAll(() => setPlasticKernelThreads(undefined));
+  afterAll(() => setWasmKernelThreads(undefined));
 
   const cases: Array<[string, PlasticGraphNetworkConfig, number, number]> = [
     ['the seed model at the reference size', { numNodes: 50, numActions: 15, hiddenDim: 128, seed: 1 }, 4, 39],
@@ -158,26 +153,10 @@ describe('the WebAssembly plastic kernel', () => {
     const weights = tf.randomNormal([1, 5, 4], 0, 1, 'float32', 3);
     const loss = (state: tf.Tensor3D, queries: tf.Tensor3D, keys: tf.Tensor3D, values: tf.Tensor3D) =>
       tf.tidy(() => tf.sum(tf.mul(scanOf(layer, state, { queries, keys, values, writeSteps }, 'wasm').reads, weights)) as tf.Scalar);
-    const inputs = [sequence.state, sequence.queries, sequence.keys, sequence.values] as const;
-    const grads = tf.grads(loss as (...x: tf.Tensor[]) => tf.Scalar)([...inputs]);
-    const failures: string[] = [];
-    inputs.forEach((input, which) => {
-      const values = input.dataSync() as Float32Array;
-      const analytic = grads[which]!.dataSync();
-      for (let j = 0; j < values.length; j += Math.max(1, Math.floor(values.length / 6))) {
-        const step = 1e-2;
-        const at = (delta: number) =>
-          tf.tidy(() => {
-            const shifted = tf.tensor(Float32Array.from(values, (x, i) => (i === j ? x + delta : x)), input.shape) as tf.Tensor3D;
-            const args = inputs.map((x, i) => (i === which ? shifted : x)) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
-            return loss(...args).dataSync()[0]!;
-          });
-        const numeric = (at(step) - at(-step)) / (2 * step);
-        if (Math.abs(numeric - analytic[j]!) > 2e-2 * (1 + Math.abs(numeric))) failures.push(`${LABELS[which + 2]}[${j}]: ${analytic[j]} vs ${numeric}`);
-      }
-    });
+    const inputs = [sequence.state, sequence.queries, sequence.keys, sequence.values];
+    const failures = finiteDifferenceFailures(loss as (...x: tf.Tensor[]) => tf.Scalar, inputs, LABELS.slice(2));
     expect(failures).toEqual([]);
-    tf.dispose([weights, ...grads]);
+    weights.dispose();
     sequence.dispose();
     layer.dispose();
   });
@@ -186,7 +165,7 @@ describe('the WebAssembly plastic kernel', () => {
     const config = { numNodes: 8, numActions: 5, hiddenDim: 16, seed: 6, decay: true, reverseWrite: true };
     const inputs = randomInputs(4, 5, 21, 8, 5);
     const bits = (threads: number) => {
-      setPlasticKernelThreads(threads);
+      setWasmKernelThreads(threads);
       const run = networkRun(config, 'wasm', inputs);
       const data = [run.logits, ...run.grads.map(([, grad]) => grad)].map((x) => Array.from(x.dataSync()));
       run.dispose();

@@ -1,5 +1,5 @@
 import type { GraphDataset } from '@pg/datasets';
-import { loadCheckpoint, loadPlasticKernel, setPlasticKernelThreads, type GraphNetwork } from '@pg/models';
+import { loadCheckpoint, loadWasmKernels, setWasmKernelThreads, type GraphNetwork } from '@pg/models';
 import { ParameterError } from '@pg/graphs';
 import { firstNonFiniteWeight } from '@pg/trainer';
 import { basename, extname } from 'node:path';
@@ -80,10 +80,10 @@ export interface RunOutcome {
  */
 export async function executeRun(source: RunSource, stages: readonly StageName[], log: Logger, command: string): Promise<RunOutcome> {
   const { config, name } = readSource(source);
-  setPlasticKernelThreads(config.threads ?? undefined);
-  const { threads } = await loadPlasticKernel();
+  setWasmKernelThreads(config.threads ?? undefined);
+  const { threads } = await loadWasmKernels();
   const tfjs = await useBackend(config.backend);
-  const backend = { ...tfjs, description: `${tfjs.description}; plastic kernel on ${threads} thread${threads === 1 ? '' : 's'}` };
+  const backend = { ...tfjs, description: `${tfjs.description}; wasm kernels on ${threads} thread${threads === 1 ? '' : 's'}` };
   const fields = { command, backend: backend.description, versions: versions() };
   const owner = lockOwner(command);
   let run: RunFolder;

@@ -18,7 +18,7 @@ import { sweepRunState, type SweepRunState } from './sweep-run-state.js';
 /** Runs a command's work, turning errors into one line and an exit code (the `pg` command's own guard). */
 type Guard = (verbose: boolean | undefined, work: () => Promise<number>) => Promise<void>;
 
-/** A training process may use two cores (the plastic kernel runs on two threads), so a machine fits half as many runs as it has cores. */
+/** A training process may use two cores (the WebAssembly kernels run on two threads), so a machine fits half as many runs as it has cores. */
 const CORES_PER_RUN = 2;
 
 /**

@@ -1,6 +1,7 @@
 import { customGrad, tensor, type GradSaveFunc, type Tensor, type Tensor1D, type Tensor3D } from '@tensorflow/tfjs-core';
-import type { JobArray, JobArrays, KernelJob } from './kernel-runner.js';
-import { kernelThreads } from './kernel-threads.js';
+import { acquireExchange, exchangeLayout, releaseExchange } from '../wasm-kernels/exchange-buffers.js';
+import type { JobArray, KernelJob } from '../wasm-kernels/kernel-runner.js';
+import { kernelThreads } from '../wasm-kernels/kernel-threads.js';
 
 /** What {@link plasticKernelScan} runs over. */
 export interface KernelScanInputs {
@@ -46,8 +47,10 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
     (['q', 'keys', 'values', 'w0', 'rho'] as const).forEach((name, i) => {
       if (tensors[i]) data.set(tensors[i]!.dataSync() as Float32Array, arrays[name]!.offset);
     });
-    const job: KernelJob = { pass: 'forward', H, L, N, K, begin: 0, end: B, arrays };
-    threads.run(job, exchange);
+    const scalars = [H, L, N, K];
+    const inputs = [arrays.first, arrays.q, arrays.keys, arrays.values, arrays.w0, arrays.rho];
+    const forward: KernelJob = { entry: 'plastic_forward', scalars, inputs, outputs: [arrays.y, arrays.final, arrays.checkpoints, arrays.s], scratchFloats: H * H + H, begin: 0, end: B };
+    threads.run(forward, exchange);
     const value = withState ? interleave(data, arrays.y, arrays.final!, B) : data.slice(arrays.y.offset, arrays.y.offset + arrays.y.length);
     return {
       value: tensor(value, [B, L + (withState ? H : 0), H]) as Tensor3D,
@@ -55,7 +58,18 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
         const gradient = dy.dataSync() as Float32Array;
         const hasFinal = withState && split(gradient, data, arrays.dy, arrays.dfinal!, B);
         if (!withState) data.set(gradient, arrays.dy.offset);
-        threads.run({ ...job, pass: 'backward', arrays: hasFinal ? arrays : { ...arrays, dfinal: undefined } }, exchange);
+        threads.run(
+          {
+            entry: 'plastic_backward',
+            scalars,
+            inputs: [...inputs, arrays.y, arrays.checkpoints, arrays.s, arrays.dy, hasFinal ? arrays.dfinal : undefined],
+            outputs: [arrays.dq, arrays.dkeys, arrays.dvalues, arrays.dw0, arrays.drho],
+            scratchFloats: K * (H * H + H + 1) + H * H + 2 * H,
+            begin: 0,
+            end: B,
+          },
+          exchange,
+        );
         const read = (array: JobArray, shape: number[]) => tensor(data.slice(array.offset, array.offset + array.length), shape);
         const grads = [read(arrays.dq, [B, L, H]), read(arrays.dkeys, [B, N, H]), read(arrays.dvalues, [B, N, H]), read(arrays.dw0, [B, H, H])];
         if (decay) grads.push(tensor(sumOverBatch(data, arrays.drho!, B, H), [H]));
@@ -68,52 +82,31 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
   return op(...args) as Tensor3D;
 }
 
-/** Exchange buffers free for reuse: allocating (and zeroing) tens of megabytes per training step costs more than the kernel's copies. */
-const freeExchanges: ArrayBufferLike[] = [];
-const MAX_FREE_EXCHANGES = 2;
-
-/** A buffer of at least `bytes`, shared when worker threads will read it. Its contents are stale: every array a pass reads is written first. */
-function acquireExchange(bytes: number, shared: boolean): ArrayBufferLike {
-  const index = freeExchanges.findIndex((buffer) => buffer.byteLength >= bytes && (buffer instanceof ArrayBuffer) !== shared);
-  if (index >= 0) return freeExchanges.splice(index, 1)[0]!;
-  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-}
-
-function releaseExchange(buffer: ArrayBufferLike): void {
-  freeExchanges.push(buffer);
-  if (freeExchanges.length > MAX_FREE_EXCHANGES) freeExchanges.shift();
-}
-
 /** Where each array of a job lies in the exchange buffer, in floats. */
 function layout({ B, L, H, N, K }: { B: number; L: number; H: number; N: number; K: number }, decay: boolean, withState: boolean) {
   const checkpoints = Math.floor((L - 1) / K);
-  let floats = 0;
-  const array = (perSequence: number, shared = false): JobArray => {
-    const length = shared ? perSequence : perSequence * B;
-    const placed = { offset: floats, perSequence: shared ? 0 : perSequence, length };
-    floats += length;
-    return placed;
+  const { place, floats } = exchangeLayout(B);
+  const arrays = {
+    first: place(L + 1, true),
+    rho: decay ? place(H, true) : undefined,
+    q: place(L * H),
+    keys: place(N * H),
+    values: place(N * H),
+    w0: place(H * H),
+    y: place(L * H),
+    final: withState ? place(H * H) : undefined,
+    checkpoints: place(checkpoints * (H * H + H)),
+    /** The signed inverse row norms of every write step, recorded by the forward pass for the backward pass. */
+    s: place(L * H),
+    dy: place(L * H),
+    dfinal: withState ? place(H * H) : undefined,
+    dq: place(L * H),
+    dkeys: place(N * H),
+    dvalues: place(N * H),
+    dw0: place(H * H),
+    drho: decay ? place(H) : undefined,
   };
-  const arrays: JobArrays = {
-    first: array(L + 1, true),
-    rho: decay ? array(H, true) : undefined,
-    q: array(L * H),
-    keys: array(N * H),
-    values: array(N * H),
-    w0: array(H * H),
-    y: array(L * H),
-    final: withState ? array(H * H) : undefined,
-    checkpoints: array(checkpoints * (H * H + H)),
-    s: array(L * H),
-    dy: array(L * H),
-    dfinal: withState ? array(H * H) : undefined,
-    dq: array(L * H),
-    dkeys: array(N * H),
-    dvalues: array(N * H),
-    dw0: array(H * H),
-    drho: decay ? array(H) : undefined,
-  };
-  return { arrays, floats };
+  return { arrays, floats: floats() };
 }
 
 /** Index of the first write of each step, and one past the last: `[L + 1]`. */

@@ -1,7 +1,7 @@
 /*
  * The plastic recurrence of PlasticLayer.scan, forward and backward, for WebAssembly with SIMD.
- * Built by scripts/build-plastic-kernel.mjs (clang --target=wasm32 -O3 -msimd128); the result is
- * embedded in plastic-kernel-binary.ts.
+ * Built by scripts/build-kernels.mjs (clang --target=wasm32 -O3 -msimd128) into the one module of
+ * every kernel, embedded in wasm-kernels/kernels-binary.ts.
  *
  * Per sequence, with fast weights W (H x H), retention rho (H; 1 without decay) and the writes
  * (k_n, v_n) of step t:
@@ -30,24 +30,13 @@
  * segment of K steps from its checkpoint, then walks it backwards.
  *
  * Memory is the caller's: every pointer is an offset into this module's memory, laid out by the
- * TypeScript binding (plastic-kernel-scan.ts, kernel-runner.ts). No allocation, no libc.
+ * TypeScript binding (plastic-kernel-scan.ts, wasm-kernels/kernel-runner.ts). No allocation, no libc.
  */
-#include <wasm_simd128.h>
+#include "simd.h"
 
 #define ROW_NORM_FLOOR 1e-8f
 #define SCALE_MIN (1.0f / 16777216.0f)
 #define SCALE_MAX 16777216.0f
-
-typedef v128_t f32x4;
-
-static inline f32x4 load(const float *p) { return wasm_v128_load(p); }
-static inline void store(float *p, f32x4 x) { wasm_v128_store(p, x); }
-static inline f32x4 splat(float x) { return wasm_f32x4_splat(x); }
-static inline f32x4 madd(f32x4 acc, f32x4 a, f32x4 b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
-static inline float lanes_sum(f32x4 x) {
-  return (wasm_f32x4_extract_lane(x, 0) + wasm_f32x4_extract_lane(x, 1)) +
-         (wasm_f32x4_extract_lane(x, 2) + wasm_f32x4_extract_lane(x, 3));
-}
 
 /* The shapes of one call, and where the writes of each step start (writes of step t: [first[t], first[t + 1])). */
 typedef struct {

@@ -1,14 +1,15 @@
 import { ModelError } from '../errors.js';
 import { createKernelRunner, type KernelJob, type WasmApi, type WasmModule } from './kernel-runner.js';
-import { PLASTIC_KERNEL_WASM } from './plastic-kernel-binary.js';
+import { KERNELS_WASM } from './kernels-binary.js';
 
 /**
- * The plastic kernel's threads: the calling thread plus, in Node, worker
- * threads, each with its own instance of the module. A job's sequences are
- * split into contiguous ranges, one per thread; every sequence is computed by
- * the same code whichever thread runs it, so results do not depend on the
- * number of threads. The calling thread blocks (`Atomics.wait`) until the
- * workers are done, so the kernel stays a synchronous function, as a tfjs op
+ * The threads of the WebAssembly kernels (the plastic and the RNN kernel, one
+ * module): the calling thread plus, in Node, worker threads, each with its own
+ * instance of the module. A job's sequences are split into contiguous ranges,
+ * one per thread; every sequence is computed by the same code whichever thread
+ * runs it, so results do not depend on the number of threads. The calling
+ * thread blocks (`Atomics.wait`) until the workers are done, so a kernel stays
+ * a synchronous function, as a tfjs op
  * must be.
  */
 export interface KernelThreads {
@@ -31,35 +32,35 @@ let compiled: WasmModule | undefined;
 let pool: { threads: KernelThreads; workers: Worker[] } | undefined;
 let requestedThreads: number | undefined;
 
-/** The compiled kernel module (compiled once, synchronously: Node allows it for any size). */
+/** The compiled module of the kernels (compiled once, synchronously: Node allows it for any size). */
 export function kernelModule(): WasmModule {
-  compiled ??= new (webAssembly()!.Module)(decodeBase64(PLASTIC_KERNEL_WASM));
+  compiled ??= new (webAssembly()!.Module)(decodeBase64(KERNELS_WASM));
   return compiled;
 }
 
-/** What {@link loadPlasticKernel} reports. */
-export interface PlasticKernelInfo {
-  /** Threads that share each call of the kernel. */
+/** What {@link loadWasmKernels} reports. */
+export interface WasmKernelInfo {
+  /** Threads that share each call of a kernel. */
   readonly threads: number;
 }
 
 /**
- * Compiles the plastic WebAssembly kernel and starts its threads. Node compiles it
- * on first use anyway; a browser must call this first (browsers compile modules over
- * 4 KB only asynchronously on the main thread), or `PlasticLayer` runs its
- * `reference` implementation.
+ * Compiles the WebAssembly kernels (plastic and RNN) and starts their threads.
+ * Node compiles them on first use anyway; a browser must call this first
+ * (browsers compile modules over 4 KB only asynchronously on the main thread),
+ * or `PlasticLayer` and `RNNGraphNetwork` run their `reference` implementations.
  *
  * @example
  * ```ts
- * const { threads } = await loadPlasticKernel(); // 2 in Node on two cores, 1 in a browser
+ * const { threads } = await loadWasmKernels(); // 2 in Node on two cores, 1 in a browser
  * ```
  */
-export async function loadPlasticKernel(): Promise<PlasticKernelInfo> {
-  compiled ??= await webAssembly()!.compile(decodeBase64(PLASTIC_KERNEL_WASM));
+export async function loadWasmKernels(): Promise<WasmKernelInfo> {
+  compiled ??= await webAssembly()!.compile(decodeBase64(KERNELS_WASM));
   return { threads: kernelThreads().count };
 }
 
-/** Whether the kernel module is compiled, or can be compiled synchronously here. */
+/** Whether the kernels' module is compiled, or can be compiled synchronously here. */
 export function kernelAvailable(): boolean {
   if (compiled) return true;
   if (!webAssembly() || !isNode()) return false;
@@ -72,17 +73,17 @@ export function kernelAvailable(): boolean {
 }
 
 /**
- * Sets how many threads the plastic kernel uses from now on: `undefined`
+ * Sets how many threads the WebAssembly kernels use from now on: `undefined`
  * (the default) is `min(2, available parallelism)` in Node and 1 elsewhere.
  * Results do not depend on it. Lower it when several training processes share
  * a machine; worker threads need Node ≥ 20.16, elsewhere only 1 is accepted.
  *
  * @example
  * ```ts
- * setPlasticKernelThreads(1); // one core per process, for two processes side by side
+ * setWasmKernelThreads(1); // one core per process, for two processes side by side
  * ```
  */
-export function setPlasticKernelThreads(threads: number | undefined): void {
+export function setWasmKernelThreads(threads: number | undefined): void {
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 64)) {
     throw new ModelError('kernel threads', threads, 'an integer in [1, 64], or undefined for the default');
   }
@@ -96,7 +97,7 @@ export function setPlasticKernelThreads(threads: number | undefined): void {
   }
 }
 
-/** The threads of the kernel, started on first use. */
+/** The threads of the kernels, started on first use. */
 export function kernelThreads(): KernelThreads {
   if (!pool) pool = startThreads(requestedThreads ?? defaultThreadCount());
   return pool.threads;
@@ -124,8 +125,8 @@ function startThreads(count: number): { threads: KernelThreads; workers: Worker[
       });
       local({ ...job, begin: share(0), end: share(1) }, exchange);
       for (const worker of workers) {
-        if (Atomics.wait(worker.done, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new ModelError('plastic kernel worker', 'no answer', `an answer within ${WORKER_TIMEOUT_MS / 1000} s`);
-        if (Atomics.load(worker.done, 0) !== 1) throw new ModelError('plastic kernel worker', 'failed', 'a completed job (see the worker error printed above)');
+        if (Atomics.wait(worker.done, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new ModelError('wasm kernel worker', 'no answer', `an answer within ${WORKER_TIMEOUT_MS / 1000} s`);
+        if (Atomics.load(worker.done, 0) !== 1) throw new ModelError('wasm kernel worker', 'failed', 'a completed job (see the worker error printed above)');
       }
     },
   };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as tf from '@tensorflow/tfjs-core';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,6 +132,18 @@ describe('pg run', () => {
     expect(summaryOf(dir).metrics.best_epoch).toBe(summaryOf(reference).metrics.best_epoch);
     expect(readFileSync(join(dir, 'evaluation.json'), 'utf8')).toBe(readFileSync(join(reference, 'evaluation.json'), 'utf8'));
   }, 120_000);
+
+  it('holds no more tensors after each epoch than after the one before (snapshots and metrics included)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const counts: number[] = [];
+    const { code } = await pg(['train', '--config', tiny, '--out', out, '--set', 'trainer.epochs=6'], (line) => {
+      if (line.startsWith('epoch {')) counts.push(tf.memory().numTensors);
+    });
+    expect(code).toBe(EXIT.ok);
+    expect(counts).toHaveLength(6);
+    // The first epoch creates Adam's moments and the kept best weights; nothing grows after it.
+    expect(new Set(counts.slice(1)).size).toBe(1);
+  }, 60_000);
 
   it('lets one process work on a run folder: a second is refused while the first lives, and takes over once it is killed', async () => {
     const out = mkdtempSync(join(tmpdir(), 'pg-run-'));

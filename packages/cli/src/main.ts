@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_KEYS } from './config/config-keys.js';
 import { EXIT } from './exit-codes.js';
 import { compareRuns } from './pipeline/compare-runs.js';
+import { ConfigError } from './errors.js';
 import { executeRun, type RunSource } from './pipeline/execute-run.js';
 import type { StageName } from './pipeline/run-summary.js';
 import { gridText } from './pipeline/grid-text.js';
@@ -111,10 +112,10 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
 function runSource(flags: RunFlags, source: 'config' | 'run' | 'either'): RunSource {
   if (source === 'run') return { kind: 'folder', dir: flags.run!, redo: true };
   if (flags.resume) {
-    if (flags.config) throw new ParameterError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
+    if (flags.config) throw new ConfigError('--resume', flags.resume, 'used without --config (a run folder keeps its own config)');
     return { kind: 'folder', dir: flags.resume, flag: '--resume' };
   }
-  if (!flags.config) throw new ParameterError('--config', undefined, 'a run config file (e.g. --config configs/quickstart.yaml)');
+  if (!flags.config) throw new ConfigError('--config', undefined, 'a run config file (e.g. --config configs/quickstart.yaml)');
   const overrides = [...flags.set];
   if (flags.seed !== undefined) overrides.push(`global.seed=${flags.seed}`);
   if (flags.backend !== undefined) overrides.push(`global.backend=${flags.backend}`);

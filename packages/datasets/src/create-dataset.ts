@@ -1,7 +1,9 @@
+import type { GraphGenerator } from '@pg/graphs';
 import { createDisjointDataset, type DisjointGraphDataset } from './disjoint-dataset.js';
 import type { DatasetConfig, DatasetOptions, DisjointDatasetOptions } from './config.js';
 import { DatasetError } from './errors.js';
 import type { GraphDataset } from './graph-dataset.js';
+import { generatorOfFamily } from './graph-family.js';
 import { createStandardDataset, type StandardGraphDataset } from './standard-dataset.js';
 
 /** The dataset types, by the name a configuration gives them. */
@@ -28,21 +30,42 @@ export function createDataset(type: DatasetType, options: DisjointDatasetOptions
   throw new DatasetError('type', type, `one of 'standard', 'disjoint'`);
 }
 
+/** Options of {@link datasetFromConfig}. */
+export interface DatasetFromConfigOptions {
+  /**
+   * The generator of a graph family of your own (the built-in G(n, p), grid,
+   * torus and ring families are rebuilt from the configuration); it must be
+   * the family the configuration records, name and parameters.
+   */
+  generator?: GraphGenerator;
+}
+
 /**
  * Rebuilds a dataset from its stored configuration (`dataset.config`, a run's
  * `dataset_config.json`, a checkpoint's `datasetConfig`): the very same graphs
- * and walks, test split included. Throws a {@link DatasetError} when `config`
- * is not such a configuration.
+ * and walks, test split included, whatever the graph family. Throws a
+ * {@link DatasetError} when `config` is not such a configuration, or records a
+ * family of your own whose generator is not given.
  *
  * @example
  * ```ts
  * const { model, datasetConfig } = await loadCheckpoint('run/plastic_disjoint-20261128-101500');
  * const { test } = datasetFromConfig(datasetConfig); // the graphs it was never trained on
+ * const rooms = datasetFromConfig(roomsDataset.config, { generator: roomsGenerator(options) }); // a family of your own
  * ```
  */
-export function datasetFromConfig(config: unknown): GraphDataset {
+export function datasetFromConfig(config: unknown, options: DatasetFromConfigOptions = {}): GraphDataset {
   if (typeof config !== 'object' || config === null || !('type' in config)) {
     throw new DatasetError('config', config, "a stored dataset configuration (an object with a 'type')");
   }
-  return createDataset(config.type as DatasetType, config as DatasetConfig);
+  const stored = config as DatasetConfig;
+  // G(n, p) is rebuilt from edgeProb (as it was made); any other family from its generator, edgeProb being null.
+  if (stored.edgeProb !== null) {
+    if (options.generator) throw new DatasetError('generator', options.generator.name, 'left out: the configuration records G(n, p) by its edgeProb');
+    return createDataset(stored.type, stored);
+  }
+  if (typeof stored.graphFamily !== 'object' || stored.graphFamily === null) {
+    throw new DatasetError('config.graphFamily', stored.graphFamily, "the graph family's name and parameters, as dataset.config records them");
+  }
+  return createDataset(stored.type, { ...stored, edgeProb: undefined, generator: generatorOfFamily(stored.graphFamily, options.generator) });
 }

@@ -20,7 +20,7 @@ export {
   type DisjointSampler,
   type DisjointSamplerOptions,
 } from './disjoint-dataset.js';
-export { createDataset, datasetFromConfig, type DatasetType } from './create-dataset.js';
+export { createDataset, datasetFromConfig, type DatasetFromConfigOptions, type DatasetType } from './create-dataset.js';
 export { encodeSteps, type EncodedSteps, type EncodingSize } from './encode-steps.js';
 export { DatasetError } from './errors.js';
 export { fairOracle, OracleOutcome, StepCategory, type FairOracleOptions, type FairOracleResult } from './fair-oracle.js';

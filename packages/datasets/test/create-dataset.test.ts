@@ -1,17 +1,59 @@
 import { describe, expect, it } from '@jest/globals';
-import { createDataset, datasetFromConfig, DatasetError } from '../src/index.js';
+import { createTopology, gnpGenerator, gridGenerator, ringGenerator, type GraphGenerator } from '@pg/graphs';
+import { createDataset, datasetFromConfig, DatasetError, type DatasetType } from '../src/index.js';
+
+/** A family of our own: a path of `numNodes` nodes (not built in, so its generator must be passed back). */
+const pathGenerator = (numNodes: number): GraphGenerator => ({
+  name: 'path',
+  numNodes,
+  generate: () => createTopology(numNodes, Array.from({ length: numNodes - 1 }, (_, i) => [i, i + 1] as [number, number])),
+  getConfig: () => ({ numNodes }),
+});
+
+/** The dataset a stored config gives back, after a trip through JSON, must be the very same. */
+function expectRoundTrip(type: DatasetType, dataset: ReturnType<typeof createDataset>, generator?: GraphGenerator) {
+  const rebuilt = datasetFromConfig(JSON.parse(JSON.stringify(dataset.config)), { generator });
+  expect(rebuilt.config).toEqual(dataset.config);
+  expect(rebuilt.config.type).toBe(type);
+  for (const split of ['train', 'test'] as const) {
+    expect(rebuilt[split].nodes).toEqual(dataset[split].nodes);
+    expect(rebuilt[split].actions).toEqual(dataset[split].actions);
+    expect(rebuilt[split].graphs.map((graph) => graph.toJSON())).toEqual(dataset[split].graphs.map((graph) => graph.toJSON()));
+  }
+}
 
 describe('createDataset', () => {
-  const options = { numNodes: 8, edgeProb: 0.3, numActions: 6, numGraphs: 10, numSamplesPerGraph: 2, numTimesteps: 12, seed: 5 };
+  const sizes = { numActions: 6, numGraphs: 10, numSamplesPerGraph: 2, numTimesteps: 12, seed: 5 };
+  const options = { numNodes: 8, edgeProb: 0.3, ...sizes };
 
   it.each(['standard', 'disjoint'] as const)('builds the %s dataset and rebuilds it bit for bit from its stored config', (type) => {
-    const dataset = createDataset(type, options);
-    expect(dataset.config.type).toBe(type);
-    const rebuilt = datasetFromConfig(JSON.parse(JSON.stringify(dataset.config)));
-    expect(rebuilt.config).toEqual(dataset.config);
-    expect(rebuilt.test.nodes).toEqual(dataset.test.nodes);
-    expect(rebuilt.test.actions).toEqual(dataset.test.actions);
-    expect(rebuilt.train.nodes).toEqual(dataset.train.nodes);
+    expectRoundTrip(type, createDataset(type, options));
+  });
+
+  it.each([
+    ['G(n, p) given as a generator', () => gnpGenerator({ numNodes: 8, edgeProb: 0.3 })],
+    ['a 3 × 4 grid', () => gridGenerator({ rows: 3, cols: 4 })],
+    ['a 3 × 3 torus', () => gridGenerator({ rows: 3, cols: 3, periodic: true })],
+    ['a ring with chords', () => ringGenerator({ numNodes: 9, chords: 2 })],
+  ])('rebuilds %s from its stored graph family, on either dataset', (_, generator) => {
+    for (const type of ['standard', 'disjoint'] as const) {
+      // Enough actions that a disjoint split (half of them per node pair) can label a degree-4 node.
+      const dataset = createDataset(type, { generator: generator(), ...sizes, numActions: 12 });
+      expect(dataset.config.edgeProb).toBeNull();
+      expectRoundTrip(type, dataset);
+    }
+  });
+
+  it('rebuilds a family of your own given its generator, and asks for it otherwise', () => {
+    const dataset = createDataset('disjoint', { generator: pathGenerator(6), ...sizes });
+    expectRoundTrip('disjoint', dataset, pathGenerator(6));
+    expect(() => datasetFromConfig(dataset.config)).toThrow(DatasetError);
+    expect(() => datasetFromConfig(dataset.config)).toThrow(
+      /graphFamily\.name must be one of 'gnp', 'grid', 'torus', 'ring', or a family whose generator is passed: datasetFromConfig\(config, \{ generator \}\) \(got "path"\)/,
+    );
+    expect(() => datasetFromConfig(dataset.config, { generator: pathGenerator(7) })).toThrow(
+      'generator must be the stored graph family {"name":"path","numNodes":6} (got "{\\"name\\":\\"path\\",\\"numNodes\\":7}")',
+    );
   });
 
   it('names an unknown type', () => {
@@ -22,5 +64,8 @@ describe('createDataset', () => {
   it('names a value that is not a stored configuration', () => {
     expect(() => datasetFromConfig(null)).toThrow(DatasetError);
     expect(() => datasetFromConfig({ numNodes: 8 })).toThrow(/config must be a stored dataset configuration/);
+    expect(() => datasetFromConfig({ ...createDataset('standard', options).config }, { generator: pathGenerator(8) })).toThrow(
+      'generator must be left out: the configuration records G(n, p) by its edgeProb (got "path")',
+    );
   });
 });

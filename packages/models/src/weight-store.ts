@@ -1,5 +1,6 @@
 import { createRng, deriveSeed } from '@pg/graphs';
 import { tensor, tidy, util, variable, type Variable } from '@tensorflow/tfjs-core';
+import { ModelError } from './errors.js';
 import { normalValues, uniformValues } from './random-values.js';
 
 /**
@@ -57,7 +58,7 @@ export class WeightStore {
   }
 
   private register(name: string, value: Variable): Variable {
-    if (this.named.has(name)) throw new Error(`weight ${name} is defined twice`);
+    if (this.named.has(name)) throw new ModelError('weight name', name, 'unique within a network (this one is defined twice)');
     this.named.set(name, value);
     return value;
   }

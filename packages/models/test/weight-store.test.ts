@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ModelError } from '../src/errors.js';
 import { WeightStore } from '../src/weight-store.js';
 import { values } from './helpers.js';
 
@@ -21,7 +22,7 @@ describe('WeightStore', () => {
     expect([...store.variables.keys()]).toEqual(['scale', 'layer/gate']);
     expect(store.size).toBe(7);
     expect(values(store.variables.get('scale')!)).toEqual([1, 1, 1]);
-    expect(() => store.filled('scale', [1], 0)).toThrow('weight scale is defined twice');
+    expect(() => store.filled('scale', [1], 0)).toThrow(new ModelError('weight name', 'scale', 'unique within a network (this one is defined twice)'));
     store.dispose();
     expect([...store.variables.values()].every((variable) => variable.isDisposed)).toBe(true);
   });

@@ -1,5 +1,5 @@
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { NetworkState } from '@pg/models';
+import { nodeFiles } from './node-files.js';
 import type { EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 
 const line = (record: EpochRecord) => `${JSON.stringify({ event: 'epoch', ...record })}\n`;
@@ -20,13 +20,15 @@ const line = (record: EpochRecord) => `${JSON.stringify({ event: 'epoch', ...rec
  */
 export function jsonlMetrics<S extends NetworkState = NetworkState>(path: string): TrainerCallbacks<S> {
   return {
-    onTrainStart(trainer) {
+    async onTrainStart(trainer) {
+      const [{ rename, writeFile }] = await nodeFiles();
       // Written whole under another name, then renamed: a kill leaves the old file or the new one.
-      writeFileSync(`${path}.partial`, trainer.history.map(line).join(''));
-      renameSync(`${path}.partial`, path);
+      await writeFile(`${path}.partial`, trainer.history.map(line).join(''));
+      await rename(`${path}.partial`, path);
     },
-    onEpochEnd(record) {
-      appendFileSync(path, line(record));
+    async onEpochEnd(record) {
+      const [{ appendFile }] = await nodeFiles();
+      await appendFile(path, line(record));
     },
   };
 }

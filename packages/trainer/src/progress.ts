@@ -35,8 +35,10 @@ const BAR_WIDTH = 24;
  * ```
  */
 export function createProgress(options: ProgressOptions): Progress {
-  const interactive = options.interactive ?? Boolean(process.stderr.isTTY);
-  const write = options.write ?? ((text: string) => process.stderr.write(text));
+  // No stderr in a browser: text goes to the console there, without a live bar.
+  const stderr = globalThis.process?.stderr;
+  const interactive = options.interactive ?? Boolean(stderr?.isTTY);
+  const write = options.write ?? (stderr ? (text: string) => stderr.write(text) : (text: string) => console.log(text.trimEnd()));
   const now = options.now ?? (() => performance.now());
   const started = now();
   let drawn = false;

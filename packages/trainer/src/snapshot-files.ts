@@ -1,32 +1,16 @@
 import { io, type NamedTensorMap } from '@tensorflow/tfjs-core';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { TrainerError } from './errors.js';
+import { nodeFiles } from './node-files.js';
+import { parseSnapshotManifest, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, type SnapshotManifest } from './snapshot-manifest.js';
 import type { TrainerSnapshot } from './trainer.js';
 
 /** The file name of a saved snapshot's JSON manifest inside its folder; it names the snapshot's tensor file. */
 export const SNAPSHOT_MANIFEST_FILE = 'trainer_state.json';
 
-const FORMAT = 'pg-trainer-snapshot';
-const FORMAT_VERSION = 2;
 /** Every file a snapshot folder holds starts so: the manifest, tensor files and their temporary copies. */
 const FILE_PREFIX = 'trainer_state';
 /** The tensor groups of a snapshot, each stored under `<group>/<name>`. */
 const GROUPS = ['weights', 'optimizer', 'best'] as const;
-
-interface SnapshotManifest {
-  format: typeof FORMAT;
-  formatVersion: number;
-  options: TrainerSnapshot['options'];
-  completedEpochs: number;
-  history: TrainerSnapshot['history'];
-  best: TrainerSnapshot['best'];
-  hasBestWeights: boolean;
-  /** The tensor file of this snapshot, in the same folder. */
-  weightsFile: string;
-  weightSpecs: io.WeightsManifestEntry[];
-  byteLength: number;
-}
 
 /**
  * Writes a {@link TrainerSnapshot} to `dir` (created if needed) so that a
@@ -43,14 +27,15 @@ interface SnapshotManifest {
  * ```
  */
 export async function saveSnapshot(snapshot: TrainerSnapshot, dir: string): Promise<void> {
+  const [{ mkdir, readdir, rm }, { join }] = await nodeFiles();
   const tensors: NamedTensorMap = {};
   const groups = { weights: snapshot.weights, optimizer: snapshot.optimizer, best: snapshot.bestWeights ?? {} };
   for (const group of GROUPS) for (const [name, tensor] of Object.entries(groups[group])) tensors[`${group}/${name}`] = tensor;
   const { data, specs } = await io.encodeWeights(tensors);
   const weightsFile = `${FILE_PREFIX}-${String(snapshot.completedEpochs).padStart(6, '0')}.bin`;
   const manifest: SnapshotManifest = {
-    format: FORMAT,
-    formatVersion: FORMAT_VERSION,
+    format: SNAPSHOT_FORMAT,
+    formatVersion: SNAPSHOT_FORMAT_VERSION,
     options: snapshot.options,
     completedEpochs: snapshot.completedEpochs,
     history: snapshot.history,
@@ -70,15 +55,15 @@ export async function saveSnapshot(snapshot: TrainerSnapshot, dir: string): Prom
 
 /** Reads the snapshot written last by {@link saveSnapshot} in `dir`; the caller owns its tensors. */
 export async function loadSnapshot(dir: string): Promise<TrainerSnapshot> {
+  const [{ readFile }, { join }] = await nodeFiles();
   const manifestPath = join(dir, SNAPSHOT_MANIFEST_FILE);
-  let manifest: SnapshotManifest;
+  let text: string;
   try {
-    manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as SnapshotManifest;
+    text = await readFile(manifestPath, 'utf8');
   } catch (error) {
-    throw new TrainerError(manifestPath, (error as Error).message, 'a readable trainer snapshot manifest');
+    throw new TrainerError(manifestPath, (error as NodeJS.ErrnoException).code ?? (error as Error).message, 'a readable trainer snapshot manifest');
   }
-  if (manifest?.format !== FORMAT) throw new TrainerError(`${manifestPath} format`, manifest?.format, `"${FORMAT}"`);
-  if (manifest.formatVersion !== FORMAT_VERSION) throw new TrainerError(`${manifestPath} formatVersion`, manifest.formatVersion, String(FORMAT_VERSION));
+  const manifest = parseSnapshotManifest(text, manifestPath);
   const weightsPath = join(dir, String(manifest.weightsFile));
   let bytes: Buffer;
   try {
@@ -110,6 +95,7 @@ export async function loadSnapshot(dir: string): Promise<TrainerSnapshot> {
 
 /** Writes a file under a temporary name and renames it into place, so it is never seen half-written. */
 async function writeWhole(path: string, data: string | Uint8Array): Promise<void> {
+  const [{ rename, writeFile }] = await nodeFiles();
   await writeFile(`${path}.partial`, data);
   await rename(`${path}.partial`, path);
 }

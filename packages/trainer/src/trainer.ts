@@ -32,6 +32,7 @@ import type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbac
 import { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';
 import { splitWalks, type WalkPartition } from './validation-split.js';
 import { curriculumSteps, type WalkCurriculum } from './walk-curriculum.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** What one optimizer step, or one batch of them, measured. */
 interface StepResult {
@@ -317,7 +318,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
       for (const callback of this.callbacks) await callback.onBatchEnd?.({ ...info, loss: result.loss }, this);
       batch += 1;
       // Lets signal handlers (Ctrl-C) and timers run between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       if (this.stopRequested && batch < numBatches) return null;
     }
     const nonFinite = firstNonFiniteWeight(this.model.namedVariables);

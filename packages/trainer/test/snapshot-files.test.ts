@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TrainerError } from '../src/errors.js';
 import { loadSnapshot, saveSnapshot, SNAPSHOT_MANIFEST_FILE } from '../src/snapshot-files.js';
 import type { TrainerSnapshot } from '../src/trainer.js';
 import { resolveTrainerOptions } from '../src/trainer-options.js';
@@ -10,7 +11,7 @@ import { resolveTrainerOptions } from '../src/trainer-options.js';
 const snapshot = (completedEpochs = 1): TrainerSnapshot => ({
   options: resolveTrainerOptions({ epochs: 3 }),
   completedEpochs,
-  history: [{ epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: 1.1, valAccuracy: 0.4, learningRate: 0.001, gradNorm: 2, seconds: 1 }],
+  history: Array.from({ length: completedEpochs }, (_, i) => ({ epoch: i + 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: 1.1, valAccuracy: 0.4, learningRate: 0.001, gradNorm: 2, seconds: 1 })),
   best: { epoch: 1, valLoss: 1.1 },
   weights: { 'c1/kernel': tf.tensor2d([[3, 4]]) },
   optimizer: { beta1_power: tf.scalar(0.81), 'm/c1/kernel': tf.tensor2d([[1, 2]]) },
@@ -69,6 +70,35 @@ describe('snapshot files', () => {
     writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), '{');
     await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state.json must be a readable trainer snapshot manifest/);
     writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), 'null');
+    await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state.json manifest must be a JSON object \(got null\)$/);
+    writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), '{}');
     await expect(loadSnapshot(dir)).rejects.toThrow(/trainer_state.json format must be "pg-trainer-snapshot" \(got undefined\)$/);
+  });
+
+  it('check every field of the manifest before using it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-snap-'));
+    const original = snapshot(2);
+    await saveSnapshot(original, dir);
+    tf.dispose(tensorsOf(original));
+    const manifest = JSON.parse(readFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), 'utf8'));
+    const refused = async (change: object, message: RegExp) => {
+      writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), JSON.stringify({ ...manifest, ...change }));
+      await expect(loadSnapshot(dir)).rejects.toThrow(TrainerError);
+      await expect(loadSnapshot(dir)).rejects.toThrow(message);
+    };
+    await refused({ completedEpochs: 3 }, /history must be a list of 3 epoch records/);
+    await refused({ history: [manifest.history[1], manifest.history[0]] }, /history\[0\] must be the record of epoch 1/);
+    await refused({ history: [manifest.history[0], { ...manifest.history[1], trainLoss: '0.5' }] }, /history\[1\] must be the record of epoch 2/);
+    await refused({ options: { ...manifest.options, epochs: 0 } }, /options\.epochs must be an integer ≥ 1 \(got 0\)$/);
+    await refused({ options: { epochs: 3 } }, /options must be the complete resolved options of a trainer/);
+    await refused({ best: { epoch: 5, valLoss: 1 } }, /best must be null, or \{ epoch, valLoss \} of an epoch in \[1, 2\]/);
+    await refused({ hasBestWeights: 'yes' }, /hasBestWeights must be true or false/);
+    await refused({ weightsFile: '../../elsewhere.bin' }, /weightsFile must be a tensor file of the same folder/);
+    await refused({ weightSpecs: [{ name: 'x', shape: [1.5], dtype: 'float32' }] }, /weightSpecs\[0\] must be \{ name, shape/);
+    await refused({ byteLength: -1 }, /byteLength must be an integer ≥ 0 \(got -1\)$/);
+    writeFileSync(join(dir, SNAPSHOT_MANIFEST_FILE), JSON.stringify(manifest));
+    const loaded = await loadSnapshot(dir);
+    expect(loaded.completedEpochs).toBe(2);
+    tf.dispose(tensorsOf(loaded));
   });
 });

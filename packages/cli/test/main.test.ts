@@ -89,6 +89,17 @@ describe('pg run', () => {
     ]);
   });
 
+  it('stops before any work, with one line and no run folder, when the backend cannot load', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    // Neither native package can be installed here: tfjs-node is missing, as on a machine without it.
+    const { code, lines } = await pg(['run', '--config', tiny, '--out', join(out, 'runs'), '--backend', 'tfjs-node']);
+    expect(code).toBe(EXIT.badInput);
+    expect(lines).toEqual([
+      'error: backend must be a backend whose package is installed: "tfjs-node" needs @tensorflow/tfjs-node (npm install @tensorflow/tfjs-node), or use "wasm" (got "tfjs-node")',
+    ]);
+    expect(existsSync(join(out, 'runs'))).toBe(false);
+  });
+
   it('marks a run failed, with its error, when the parameters are impossible', async () => {
     const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
     const { code, lines } = await pg(['run', '--config', tiny, '--out', out, '--set', 'dataset.edge_prob=1', '--set', 'dataset.num_actions=4']);

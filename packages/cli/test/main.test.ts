@@ -105,7 +105,8 @@ describe('pg run', () => {
     const { code, lines } = await pg(['run', '--config', tiny, '--out', out, '--set', 'dataset.edge_prob=1', '--set', 'dataset.num_actions=4']);
     expect(code).toBe(EXIT.badInput);
     expect(lines[lines.length - 1]).toBe(
-      'error: kTrain must be at least the largest node degree of the train graphs, but every connected draw of 10000 had a node of degree 5 or more (3 too many) (got 2)',
+      'error: dataset.k_train must be at least the largest node degree of the train graphs, but every connected draw of 10000 had a node of degree 5 or more (3 too many); ' +
+        'k_train defaults to floor(num_actions / 2): raise dataset.num_actions, or lower dataset.edge_prob (got 2)',
     );
     const summary = summaryOf(onlyRun(out));
     expect(summary.status).toBe('failed');

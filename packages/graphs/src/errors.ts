@@ -70,9 +70,9 @@ export class GraphParameterError extends ParameterError {
 
 /** Renders a received value compactly for an error message. */
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   try {
+    // Strings too are cut short: a value may be a whole file's content.
     const json = JSON.stringify(value);
     if (json !== undefined) return json.length <= 120 ? json : `${json.slice(0, 117)}...`;
   } catch {

@@ -17,6 +17,8 @@ describe('ParameterError', () => {
     expect(got(undefined)).toBe('undefined');
     expect(got([1, 2])).toBe('[1,2]');
     expect(got({ long: 'x'.repeat(200) })).toHaveLength(120);
+    // A string may be a whole file: it is cut short too, its control characters escaped.
+    expect(got(`\u0000${'y'.repeat(10_000)}`)).toBe(`"\\u0000${'y'.repeat(110)}...`);
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     expect(got(circular)).toBe('object');

@@ -47,18 +47,20 @@ for (const backend of backends) {
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, mode: 'memory' });
     rows.push([model, fmt(r.stepMs), fmt(r.forwardMs), fmt(rss.peakRssMb, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`, `tfjs-layers ${fmt(r.layersStepMs)}`, `${fmt(r.layersStepMs / r.stepMs)}×`]);
   }
-  // The RNN kernel on one thread against the step-by-step recurrence it replaces.
-  const rnn = measure('./measure.mjs', { ...REFERENCE, backend, repeats, threads: 1, model: 'rnn', config: {}, compareWith: 'reference' });
-  const rnnRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, threads: 1, model: 'rnn', config: {}, mode: 'memory' });
-  const rnnReferenceRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model: 'rnn', config: {}, implementation: 'reference', mode: 'memory' });
-  rows.push(['rnn, kernel on 1 thread', fmt(rnn.stepMs), fmt(rnn.forwardMs), fmt(rnnRss.peakRssMb, 0), fmt(rnn.gflops, 2), `${fmt((100 * rnn.gflops) / rnn.matmulGflops)}%`,
-    `step-by-step ${fmt(rnn.referenceStepMs)} / ${fmt(rnnReferenceRss.peakRssMb, 0)} MB`, `${fmt(rnn.referenceStepMs / rnn.stepMs)}×`]);
+  // The RNN and GRU kernels on one thread against the step-by-step recurrences they replace.
+  for (const model of ['rnn', 'gru']) {
+    const r = measure('./measure.mjs', { ...REFERENCE, backend, repeats, threads: 1, model, config: {}, compareWith: 'reference' });
+    const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, threads: 1, model, config: {}, mode: 'memory' });
+    const referenceRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, implementation: 'reference', mode: 'memory' });
+    rows.push([`${model}, kernel on 1 thread`, fmt(r.stepMs), fmt(r.forwardMs), fmt(rss.peakRssMb, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`,
+      `step-by-step ${fmt(r.referenceStepMs)} / ${fmt(referenceRss.peakRssMb, 0)} MB`, `${fmt(r.referenceStepMs / r.stepMs)}×`]);
+  }
   console.log(table(['model', 'ms / step (median)', 'forward ms', 'peak RSS MB', 'GFLOP/s', 'of matmul ceiling', 'baseline: ms / step, peak RSS', 'speed-up vs baseline'], rows));
 }
 
 console.log(`\n### wasm: the original's 8-node setting, B ${ORIGINAL_8.batchSize}, walks of ${ORIGINAL_8.length + 1} nodes, N ${ORIGINAL_8.numNodes}, A ${ORIGINAL_8.numActions}, H ${ORIGINAL_8.hiddenDim}\n`);
 const original = [];
-for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['lstm', 'lstm', {}]]) {
+for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['gru, kernel on 1 thread', 'gru', {}, 1], ['lstm', 'lstm', {}]]) {
   const r = measure('./measure.mjs', { ...ORIGINAL_8, backend: 'wasm', repeats: 10, threads, model, config });
   original.push([label, fmt(r.stepMs), fmt(r.forwardMs), fmt(r.walkPassesPerSecond, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`]);
 }

@@ -1,4 +1,4 @@
-// Compiles the WebAssembly kernels (src/plastic-kernel/plastic-kernel.c, src/recurrent-kernel/rnn-kernel.c)
+// Compiles the WebAssembly kernels (src/plastic-kernel/plastic-kernel.c, src/recurrent-kernel/recurrent-kernel.c)
 // with Debian's clang and lld 14 (`apt-get install clang lld`), links them into one module and writes
 // it, base64-encoded, into src/wasm-kernels/kernels-binary.ts, so that the package builds and runs
 // with Node and npm alone. `--check` rebuilds into memory and fails if the committed file differs
@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
-const sources = ['plastic-kernel/plastic-kernel.c', 'recurrent-kernel/rnn-kernel.c'];
+const sources = ['plastic-kernel/plastic-kernel.c', 'recurrent-kernel/recurrent-kernel.c'];
 const shared = join(src, 'wasm-kernels');
 const target = join(shared, 'kernels-binary.ts');
 const work = mkdtempSync(join(tmpdir(), 'wasm-kernels-'));

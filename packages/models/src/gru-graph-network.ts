@@ -5,7 +5,8 @@ import { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-ne
 /**
  * A GRU baseline (PyTorch's `nn.GRU` equations and initialisation), then the shared decoder:
  * `r = σ(x W_ir + b_ir + h W_hr + b_hr)`, `z = σ(x W_iz + b_iz + h W_hz + b_hz)`,
- * `n = tanh(x W_in + b_in + r ⊙ (h W_hn + b_hn))`, `h' = (1 − z) ⊙ n + z ⊙ h`.
+ * `n = tanh(x W_in + b_in + r ⊙ (h W_hn + b_hn))`, `h' = (1 − z) ⊙ n + z ⊙ h`. The recurrence
+ * runs in a WebAssembly kernel by default (see {@link RecurrentGraphNetwork.implementation}).
  *
  * @example
  * ```ts
@@ -17,7 +18,7 @@ export class GRUGraphNetwork extends RecurrentGraphNetwork<RecurrentState> {
   static readonly className = 'GRUGraphNetwork';
 
   constructor(config: GraphNetworkConfig) {
-    super(config, 3, ['hidden']);
+    super(config, 3, ['hidden'], 'gru');
   }
 
   protected update(inputGates: Tensor2D, hiddenGates: Tensor2D, state: RecurrentState): RecurrentState {

@@ -46,6 +46,7 @@ export {
 } from './plastic-layer.js';
 export { loadWasmKernels, setWasmKernelThreads, type WasmKernelInfo } from './wasm-kernels/kernel-threads.js';
 export { RecurrentGraphNetwork, type RecurrentImplementation, type RecurrentKernelInputs, type RecurrentScan, type RecurrentState } from './recurrent-graph-network.js';
+export type { RecurrentKernelCell } from './recurrent-kernel/recurrent-kernel-scan.js';
 export { RNNGraphNetwork } from './rnn-graph-network.js';
 export {
   TransformerGraphNetwork,

@@ -1,8 +1,9 @@
 import type { RandomGenerator } from '@pg/graphs';
-import { stack, unstack, zeros, type Tensor1D, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
+import { reshape, slice, stack, unstack, zeros, type Tensor1D, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { ModelError } from './errors.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
+import { recurrentKernelScan, type RecurrentKernelCell } from './recurrent-kernel/recurrent-kernel-scan.js';
 import { kernelAvailable } from './wasm-kernels/kernel-threads.js';
 import { requireInteger } from './validate.js';
 
@@ -15,8 +16,8 @@ export type RecurrentState = {
 /**
  * How a recurrent network runs its recurrence: `wasm`, as one op over the whole
  * chunk run by a WebAssembly SIMD kernel with a hand-written gradient, on both
- * cores in Node (see {@link setWasmKernelThreads}; the RNN has one, the GRU
- * and LSTM not yet); `reference`, step by step with the cell's
+ * cores in Node (see {@link setWasmKernelThreads}; the RNN and GRU have one,
+ * the LSTM not yet); `reference`, step by step with the cell's
  * `update`, the readable definition the kernel is tested against. Both compute
  * the same function.
  */
@@ -81,11 +82,14 @@ export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends Gr
   /**
    * @param gates - blocks of `H` columns in each projection (1 RNN, 3 GRU, 4 LSTM).
    * @param stateNames - the `[B, H]` vectors of the state, `hidden` first.
+   * @param kernelCell - the cell of recurrent-kernel.c that computes the same recurrence, for a
+   *   state of `hidden` alone (`'rnn'`, `'gru'`); `undefined`: none.
    */
   protected constructor(
     config: GraphNetworkConfig,
     gates: number,
     private readonly stateNames: readonly (keyof S & string)[],
+    private readonly kernelCell?: RecurrentKernelCell,
   ) {
     super(config, []);
     const bound = 1 / Math.sqrt(this.hiddenDim);
@@ -129,10 +133,14 @@ export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends Gr
   /**
    * The cell's WebAssembly kernel over a whole chunk: every hidden vector `[B, L, H]` and
    * the state after the last step, equal to the step-by-step reference within float
-   * tolerance; `undefined` where the cell has none (the default).
+   * tolerance; `undefined` where the cell has none. By default the kernel of the
+   * constructor's `kernelCell`.
    */
-  protected kernelScan(_inputs: RecurrentKernelInputs<S>): RecurrentScan<S> | undefined {
-    return undefined;
+  protected kernelScan({ inputGates, hiddenKernel, hiddenBias, state }: RecurrentKernelInputs<S>): RecurrentScan<S> | undefined {
+    if (!this.kernelCell) return undefined;
+    const hidden = recurrentKernelScan(this.kernelCell, { inputGates, hiddenKernel, hiddenBias, initial: state.hidden });
+    const [B, L, H] = hidden.shape;
+    return { hidden, state: { hidden: reshape(slice(hidden, [0, L - 1, 0], [B, 1, H]), [B, H]) } as S };
   }
 
   /**

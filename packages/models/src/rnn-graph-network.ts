@@ -1,7 +1,6 @@
-import { add, reshape, slice, tanh, type Tensor2D } from '@tensorflow/tfjs-core';
+import { add, tanh, type Tensor2D } from '@tensorflow/tfjs-core';
 import type { GraphNetworkConfig } from './graph-network.js';
-import { RecurrentGraphNetwork, type RecurrentKernelInputs, type RecurrentScan, type RecurrentState } from './recurrent-graph-network.js';
-import { rnnKernelScan } from './recurrent-kernel/rnn-kernel-scan.js';
+import { RecurrentGraphNetwork, type RecurrentState } from './recurrent-graph-network.js';
 
 /**
  * The seed's RNN baseline: an Elman RNN (PyTorch's `nn.RNN`, two bias vectors),
@@ -20,16 +19,10 @@ export class RNNGraphNetwork extends RecurrentGraphNetwork<RecurrentState> {
   static readonly className = 'RNNGraphNetwork';
 
   constructor(config: GraphNetworkConfig) {
-    super(config, 1, ['hidden']);
+    super(config, 1, ['hidden'], 'rnn');
   }
 
   protected update(inputGates: Tensor2D, hiddenGates: Tensor2D): RecurrentState {
     return { hidden: tanh(add<Tensor2D>(inputGates, hiddenGates)) };
-  }
-
-  protected override kernelScan({ inputGates, hiddenKernel, hiddenBias, state }: RecurrentKernelInputs<RecurrentState>): RecurrentScan<RecurrentState> {
-    const hidden = rnnKernelScan({ inputGates, hiddenKernel, hiddenBias, initial: state.hidden });
-    const [B, L, H] = hidden.shape;
-    return { hidden, state: { hidden: reshape(slice(hidden, [0, L - 1, 0], [B, 1, H]), [B, H]) } };
   }
 }

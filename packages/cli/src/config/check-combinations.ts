@@ -1,5 +1,6 @@
 import { splitGraphCounts } from '@pg/datasets';
 import { ConfigError } from '../errors.js';
+import { checkRunName } from './run-name.js';
 import type { ConfigKeyName, FlatConfig } from './config-keys.js';
 import { trainingSplits } from './training-splits.js';
 
@@ -13,6 +14,8 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
   const fail = (name: ConfigKeyName, expected: string): never => {
     throw new ConfigError(where(name), config[name], expected);
   };
+
+  if (config.run_name !== null) checkRunName(config.run_name, where('run_name'));
 
   if (config.dataset_type === 'disjoint') {
     if (config.num_actions < 2) fail('num_actions', 'at least 2 for a disjoint dataset (train and test each need their own actions)');

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { checkCombinations } from './check-combinations.js';
+import { checkSizes } from './check-sizes.js';
 import { CONFIG_KEYS, CONFIG_SECTIONS, KEY_ALIASES, type ConfigKeyName, type ConfigSection, type FlatConfig } from './config-keys.js';
 import { describeSchema } from './describe-schema.js';
 import { didYouMean } from './did-you-mean.js';
@@ -30,17 +31,11 @@ export interface ConfigSource {
  * ```
  */
 export function parseRunConfig(text: string, source: ConfigSource, overrides: readonly string[] = []): FlatConfig {
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-      throw new ConfigError(source.name, `${error.code}${where}`, 'valid YAML');
-    }
-    throw error;
+  const document = readYaml(text, source.name, 'valid YAML');
+  if (document === null || document === undefined) {
+    throw new ConfigError(source.name, 'an empty file', `a run config with at least one section (${CONFIG_SECTIONS.join(', ')}); configs/quickstart.yaml is a small one`);
   }
-  const values = collectSections(document ?? {}, source);
+  const values = collectSections(document, source);
   for (const override of overrides) applyOverride(values, override);
   return resolve(values);
 }
@@ -96,7 +91,7 @@ function applyOverride(values: Map<ConfigKeyName, Placed>, override: string): vo
     const hint = didYouMean(section, CONFIG_SECTIONS);
     throw new ConfigError(`--set ${section}`, override, `a known section${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }
-  const value: unknown = text === '' ? null : parseYaml(text);
+  const value: unknown = text === '' ? null : readYaml(text, `--set ${section}.${name}`, 'a YAML value (a number, a string, true, false, null or a [list])', true);
   values.set(canonicalKey(section as ConfigSection, name, value), { value, at: `--set ${section}.${name}` });
 }
 
@@ -114,8 +109,29 @@ function resolve(values: Map<ConfigKeyName, Placed>): FlatConfig {
     config[name] = result.data;
   }
   const flat = config as FlatConfig;
-  checkCombinations(flat, (name) => values.get(name)?.at ?? `${CONFIG_KEYS[name].section}.${name}`);
+  const where = (name: ConfigKeyName) => values.get(name)?.at ?? `${CONFIG_KEYS[name].section}.${name}`;
+  checkCombinations(flat, where);
+  checkSizes(flat, where);
   return flat;
+}
+
+/**
+ * Parses YAML, turning every failure into one line that names `where`: a
+ * syntax error with its position, or the parser's refusal (an alias bomb:
+ * more aliases than the parser allows, which would expand exponentially).
+ * The text itself is shown only when `echo` is set (a `--set` value, never
+ * a file).
+ */
+function readYaml(text: string, where: string, expected: string, echo = false): unknown {
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    const problem =
+      error instanceof YAMLParseError
+        ? `${error.code}${error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : ''}`
+        : String((error as Error).message).split('\n')[0]!;
+    throw echo ? new ConfigError(where, text, `${expected}: ${problem}`) : new ConfigError(where, problem, expected);
+  }
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -3,9 +3,10 @@ import { loadCheckpoint, loadWasmKernels, setWasmKernelThreads, type GraphNetwor
 import { ParameterError } from '@pg/graphs';
 import { firstNonFiniteWeight } from '@pg/trainer';
 import { basename, extname } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { FlatConfig } from '../config/config-keys.js';
 import { parseRunConfig } from '../config/resolve-config.js';
+import { checkRunName } from '../config/run-name.js';
 import { ConfigError } from '../errors.js';
 import { useBackend } from '../runtime/backend.js';
 import { watchInterruptions } from '../runtime/interruptions.js';
@@ -55,8 +56,13 @@ export interface RunOutcome {
   readonly run: RunFolder;
   /** The run's status now, as `summary.json` says: what all its stages say, not only this invocation's. */
   readonly status: Exclude<RunStatus, 'running'>;
-  /** Set when this invocation ended early: interrupted by a signal (resume it later) or diverged in training. */
-  readonly halted?: RunHalted;
+  /** Set when this invocation ended early: interrupted by a signal (resume it later), or diverged in training (the message says where). */
+  readonly halted?: {
+    /** `interrupted` (by SIGINT or SIGTERM) or `diverged`. */
+    readonly status: 'interrupted' | 'diverged';
+    /** Where it stopped, e.g. `training diverged in epoch 3, batch 2: the training loss is NaN; …`. */
+    readonly message: string;
+  };
   /** The HTML report, when the report stage ran. */
   readonly report?: string;
 }
@@ -149,7 +155,8 @@ async function runStages(context: RunContext, stages: readonly StageName[], redo
 function readSource(source: RunSource): { config: FlatConfig; name: string } {
   if (source.kind === 'config') {
     const config = parseRunConfigFile(source.path, source.overrides);
-    return { config, name: source.name ?? config.run_name ?? basename(source.path, extname(source.path)) };
+    if (source.name !== undefined) return { config, name: checkRunName(source.name, '--name') };
+    return { config, name: config.run_name ?? checkRunName(basename(source.path, extname(source.path)), `--config ${source.path} (the run's name by default)`) };
   }
   const run = openRunFolder(source.dir, source.flag);
   const summary = SummaryWriter.read(run);
@@ -161,14 +168,28 @@ function readSource(source: RunSource): { config: FlatConfig; name: string } {
 
 /** Reads and validates a config file (YAML or the JSON a run folder keeps). */
 export function parseRunConfigFile(path: string, overrides: readonly string[]): FlatConfig {
-  let text: string;
+  const text = readConfigText(path);
+  if (path.endsWith('.json')) return parseRunConfig(jsonAsSections(text, path), { name: path }, overrides);
+  return parseRunConfig(text, { name: path }, overrides);
+}
+
+/** The most bytes a config file may have: real configs are a few hundred; a huge one is a mistake, and YAML parsing it takes minutes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A config file's text, refusing an unreadable, oversized or binary file in one line that names it (and never echoes it). */
+function readConfigText(path: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    const { size } = statSync(path);
+    if (size > MAX_CONFIG_BYTES) throw new ConfigError(path, `${size.toLocaleString('en-US')} bytes`, 'a config file of at most 1 MiB');
+    bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError('--config', path, `a readable YAML file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (path.endsWith('.json')) return parseRunConfig(jsonAsSections(text), { name: path }, overrides);
-  return parseRunConfig(text, { name: path }, overrides);
+  const text = bytes.toString('utf8');
+  if (text.includes('\u0000') || text.includes('\ufffd')) throw new ConfigError(path, 'binary data', 'a YAML text file in UTF-8');
+  return text;
 }
 
 /**
@@ -178,8 +199,15 @@ export function parseRunConfigFile(path: string, overrides: readonly string[]): 
 const STORED_BEFORE_KEY: Partial<FlatConfig> = { validation: 'train_walks' };
 
 /** A run folder's flat `run_config.json`, read back through the validation of a YAML config. */
-function jsonAsSections(text: string): string {
-  return JSON.stringify({ global: { ...STORED_BEFORE_KEY, ...JSON.parse(text) } });
+function jsonAsSections(text: string, path: string): string {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, (error as Error).message, 'the JSON config a run folder keeps (the file is damaged)');
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new ConfigError(path, stored, 'the JSON object of config keys a run folder keeps');
+  return JSON.stringify({ global: { ...STORED_BEFORE_KEY, ...stored } });
 }
 
 /** The run's checkpoint, once its training is recorded done; refuses one whose weights are not all finite. */

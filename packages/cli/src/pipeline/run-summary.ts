@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js';
 import type { RunFolder, RunStatus } from '../runtime/run-folder.js';
 
 /** The stages of a run, in order. */
@@ -89,7 +90,11 @@ export class SummaryWriter {
 
   /** Reads the summary of an existing run folder. */
   static read(run: RunFolder): RunSummary {
-    return run.readJson<RunSummary>('summary.json');
+    const summary = run.readJson<RunSummary>('summary.json');
+    if (summary?.format !== 'pg-run-summary' || typeof summary.stages !== 'object' || summary.stages === null) {
+      throw new ConfigError(run.path('summary.json'), summary, 'a run summary written by pg (format "pg-run-summary")');
+    }
+    return summary;
   }
 
   /** A stage's status, if it has started in this or an earlier invocation. */

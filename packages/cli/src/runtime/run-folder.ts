@@ -125,7 +125,14 @@ function runFolderAt(dir: string): RunFolder {
     path,
     write,
     writeJson: (name, value) => write(name, `${JSON.stringify(value, null, 2)}\n`),
-    readJson: <T>(name: string) => JSON.parse(readFileSync(path(name), 'utf8')) as T,
+    readJson: <T>(name: string) => {
+      const text = readFileSync(path(name), 'utf8');
+      try {
+        return JSON.parse(text) as T;
+      } catch (error) {
+        throw new ConfigError(path(name), (error as Error).message, 'the JSON file pg wrote (it is damaged)');
+      }
+    },
     has: (name) => existsSync(path(name)),
   };
 }

@@ -24,9 +24,17 @@ describe('parseRunConfig', () => {
     expect(plastic).toMatchObject({ seed: 123, dataset_type: 'disjoint', num_nodes: 50, num_actions: 15, epochs: 80, wandb_enabled: true, wandb_entity: 'your_entity' });
   });
 
-  it('gives every key its default when the file is empty', () => {
-    const config = parse('');
+  it('gives every key its default when a file leaves it out', () => {
+    const config = parse('global:\n');
     for (const [name, definition] of Object.entries(CONFIG_KEYS)) expect(config[name as keyof typeof config]).toEqual(definition.default);
+  });
+
+  it('rejects an empty file, which would silently run every default', () => {
+    for (const empty of ['', '# only a comment\n', '\n\n']) {
+      expect(failure(empty)).toBe(
+        'test.yaml must be a run config with at least one section (global, dataset, network, trainer, evaluation, logging); configs/quickstart.yaml is a small one (got "an empty file")',
+      );
+    }
   });
 
   it('merges sections, so type keys may sit in their own sections', () => {
@@ -51,12 +59,12 @@ describe('parseRunConfig', () => {
       'trainr must be a known section (did you mean "trainer"? sections: global, dataset, network, trainer, evaluation, logging) (got {"epochs":2})',
     );
     expect(failure('trainer:\n  zzzz: 1\n')).toMatch(/^trainer.zzzz must be a known key \(see/);
-    expect(failure('', ['trainer.epoch=3'])).toBe('trainer.epoch must be a known key: did you mean trainer.epochs? (got 3)');
+    expect(failure('global:\n', ['trainer.epoch=3'])).toBe('trainer.epoch must be a known key: did you mean trainer.epochs? (got 3)');
   });
 
   it('names wrong types and out-of-range values with what is expected', () => {
-    expect(failure('dataset:\n  num_nodes: twenty\n')).toBe('dataset.num_nodes must be an integer ≥ 2 (got "twenty")');
-    expect(failure('dataset:\n  num_nodes: 1\n')).toBe('dataset.num_nodes must be an integer ≥ 2 (got 1)');
+    expect(failure('dataset:\n  num_nodes: twenty\n')).toBe('dataset.num_nodes must be an integer in [2, 1000] (got "twenty")');
+    expect(failure('dataset:\n  num_nodes: 1\n')).toBe('dataset.num_nodes must be an integer in [2, 1000] (got 1)');
     expect(failure('dataset:\n  edge_prob: 0\n')).toBe('dataset.edge_prob must be a number in (0, 1] (got 0)');
     expect(failure('dataset:\n  test_fraction: 1\n')).toBe('dataset.test_fraction must be a number in (0, 1) (got 1)');
     expect(failure('global:\n  network_type: mlp\n')).toBe(
@@ -64,8 +72,8 @@ describe('parseRunConfig', () => {
     );
     expect(failure('logging:\n  wandb_enabled: "yes"\n')).toBe('logging.wandb_enabled must be true or false (got "yes")');
     expect(failure('logging:\n  wandb_tags: 3\n')).toBe('logging.wandb_tags must be a list of strings (got 3)');
-    expect(failure('network:\n  intermediate_dim: 0\n')).toBe('network.intermediate_dim must be an integer ≥ 1 or null (got 0)');
-    expect(failure('', ['trainer.lr=-1'])).toBe('--set trainer.lr must be a number > 0 (got -1)');
+    expect(failure('network:\n  intermediate_dim: 0\n')).toBe('network.intermediate_dim must be an integer in [1, 8192] or null (got 0)');
+    expect(failure('global:\n', ['trainer.lr=-1'])).toBe('--set trainer.lr must be a number > 0 (got -1)');
   });
 
   it('rejects impossible combinations', () => {
@@ -103,6 +111,48 @@ describe('parseRunConfig', () => {
     expect(failure('dataset:\n  num_nodes: [1, 2\n')).toMatch(/^test.yaml must be valid YAML \(got "\w+ at line \d+, column \d+"\)$/);
     expect(failure('- a\n- b\n')).toMatch(/^test.yaml must be a mapping of sections/);
     expect(failure('dataset: 3\n')).toBe('dataset must be a mapping of keys to values (got 3)');
-    expect(failure('', ['epochs=3'])).toBe('--set must be of the form section.key=value, e.g. trainer.epochs=10 (got "epochs=3")');
+    expect(failure('global:\n', ['epochs=3'])).toBe('--set must be of the form section.key=value, e.g. trainer.epochs=10 (got "epochs=3")');
+  });
+
+  it('knows its limits before any work, naming the key, the value and the accepted range', () => {
+    expect(failure('dataset:\n  num_actions: 100000\n')).toBe('dataset.num_actions must be an integer in [1, 1024] (got 100000)');
+    expect(failure('network:\n  hidden_dim: 100000\n')).toBe('network.hidden_dim must be an integer in [1, 2048] (got 100000)');
+    expect(failure('dataset:\n  num_nodes: 5000\n')).toBe('dataset.num_nodes must be an integer in [2, 1000] (got 5000)');
+    expect(failure('global:\n', ['dataset.num_timesteps=20000'])).toBe('--set dataset.num_timesteps must be an integer in [2, 10000] (got 20000)');
+    expect(failure('evaluation:\n  long_timesteps: 1000000\n')).toBe('evaluation.long_timesteps must be an integer in [2, 100000] (got 1000000)');
+    expect(failure('trainer:\n  batch_size: 100000\n')).toBe('trainer.batch_size must be an integer in [1, 4096] (got 100000)');
+  });
+
+  it('rejects sizes that no tensor or store could hold, naming the key and the product', () => {
+    expect(failure('network:\n  hidden_dim: 2048\ntrainer:\n  batch_size: 128\n')).toBe(
+      'network.hidden_dim must be a value for which a batch of plastic fast weights, batch 128 × hidden_dim² 4,194,304 = 536,870,912 values, stays within 268,435,456 (2^28) (got 2048)',
+    );
+    expect(parse('network:\n  hidden_dim: 2048\n').hidden_dim).toBe(2048);
+    expect(failure('dataset:\n  num_graphs: 100000\n  num_samples_per_graph: 1000\n')).toMatch(
+      /^dataset.num_samples_per_graph must be a value for which the walks stored, graphs 100,000 × num_samples_per_graph 1,000 × num_timesteps 32 = 3,200,000,000 values, stays within 268,435,456 \(2\^28\) \(got 1000\)$/,
+    );
+    expect(failure('network:\n  network_type: transformer\ndataset:\n  num_timesteps: 2000\n')).toMatch(/^dataset.num_timesteps must be a value for which the attention scores of a batch, batch 64 × num_heads 4 × moves² 3,996,001 = /);
+    expect(failure('network:\n  network_type: transformer\nevaluation:\n  long_timesteps: 100000\n')).toMatch(/^evaluation.long_timesteps must be a value for which the transformer's key and value cache, /);
+    expect(failure('dataset:\n  num_timesteps: 10000\n  num_nodes: 1000\n  num_actions: 1000\n')).toMatch(/^dataset.num_timesteps must be a value for which a batch of one-hot inputs, /);
+  });
+
+  it('names the file or the flag for YAML it cannot read, without echoing a file', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    expect(failure(bomb)).toBe('test.yaml must be valid YAML (got "Excessive alias count indicates a resource exhaustion attack")');
+    expect(failure('global:\n', ['trainer.epochs=[1,'])).toBe(
+      '--set trainer.epochs must be a YAML value (a number, a string, true, false, null or a [list]): MISSING_CHAR at line 1, column 4 (got "[1,")',
+    );
+    // A value that is a whole file's worth of text is cut short.
+    expect(failure(`dataset: "${'x'.repeat(10_000)}"\n`)).toBe(`dataset must be a mapping of keys to values (got "${'x'.repeat(116)}...)`);
+  });
+
+  it('rejects run names that would make a strange run folder', () => {
+    for (const name of ['-rf', '.hidden', 'a/b', 'a\\b']) {
+      // Single-quoted YAML keeps a backslash as it is.
+      expect(failure(`global:\n  run_name: '${name}'\n`)).toBe(
+        `global.run_name must be a run name that is not empty, starts with neither "-" nor ".", and holds no "/" or "\\" (it names the run folder) (got ${JSON.stringify(name)})`,
+      );
+    }
+    expect(failure('global:\n  run_name: ""\n')).toBe('global.run_name must be a non-empty string or null (got "")');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseRunConfig } from '../../src/config/resolve-config.js';
 import { groupBySeed } from '../../src/pipeline/seed-groups.js';
 
-const config = (...overrides: string[]) => parseRunConfig('', { name: 'test' }, overrides);
+const config = (...overrides: string[]) => parseRunConfig('global:\n', { name: 'test' }, overrides);
 
 describe('groupBySeed', () => {
   it('groups runs whose configs differ only in seed, name, threads and logging, in order of first appearance', () => {

@@ -78,7 +78,7 @@ describe('readSweepPlan', () => {
     ['config: tiny.yaml\nseed: [1]\n', 'study.sweep.yaml: seed must be a known key (did you mean seeds? keys: name, out, config, set, grid, seeds, experiments) (got [1])'],
     ['config: tiny.yaml\ngrid:\n  network.hidden_dim: 8\n', 'study.sweep.yaml: grid.network.hidden_dim must be a non-empty list of values (got 8)'],
     ['config: tiny.yaml\ngrid:\n  hidden_dim: [8]\n', 'study.sweep.yaml: grid.hidden_dim must be keyed by section.key, as in --set (e.g. network.hidden_dim) (got [8])'],
-    ['config: tiny.yaml\ngrid:\n  network.hidden_dim: [8, "x"]\n', 'study.sweep.yaml: grid.network.hidden_dim must be an integer ≥ 1 (got "x")'],
+    ['config: tiny.yaml\ngrid:\n  network.hidden_dim: [8, "x"]\n', 'study.sweep.yaml: grid.network.hidden_dim must be an integer in [1, 2048] (got "x")'],
     ['config: tiny.yaml\ngrid:\n  network.hiden_dim: [8]\n', 'study.sweep.yaml: grid.network.hiden_dim must be a known key: did you mean network.hidden_dim? (got 8)'],
     ['config: tiny.yaml\nset:\n  netwrk.hidden_dim: 8\n', 'study.sweep.yaml: set.netwrk.hidden_dim must be a known section (did you mean "network"?) (got "netwrk.hidden_dim=8")'],
     ['config: tiny.yaml\nseeds: [1, 1]\n', 'study.sweep.yaml: seeds must be a list without repeats (1 appears twice) (got [1,1])'],

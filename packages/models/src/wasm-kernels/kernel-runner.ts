@@ -1,7 +1,7 @@
 /**
  * One thread's share of a kernel job: copies its sequences' arrays from the
  * exchange buffer into its own instance of the WebAssembly module, calls the
- * job's exported function (plastic-kernel.c, rnn-kernel.c), and copies the
+ * job's exported function (plastic-kernel.c, recurrent-kernel.c), and copies the
  * results back. The exchange buffer is a `SharedArrayBuffer` when worker
  * threads take part, a plain `ArrayBuffer` otherwise.
  *

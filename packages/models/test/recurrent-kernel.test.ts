@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs-core';
-import { GRUGraphNetwork } from '../src/gru-graph-network.js';
 import type { RecurrentImplementation } from '../src/recurrent-graph-network.js';
-import { rnnKernelScan } from '../src/recurrent-kernel/rnn-kernel-scan.js';
+import { recurrentKernelScan, type RecurrentKernelCell } from '../src/recurrent-kernel/recurrent-kernel-scan.js';
+import { GRUGraphNetwork } from '../src/gru-graph-network.js';
+import { LSTMGraphNetwork } from '../src/lstm-graph-network.js';
 import { RNNGraphNetwork } from '../src/rnn-graph-network.js';
 import { setWasmKernelThreads } from '../src/wasm-kernels/kernel-threads.js';
 import { finiteDifferenceFailures, randomInputs, relativeDifference } from './helpers.js';
@@ -13,8 +14,8 @@ type Config = ConstructorParameters<typeof RNNGraphNetwork>[0];
  * Logits and final hidden state of a chunk run from `initial` (zero when absent), and the gradients
  * of a loss on both with respect to every variable and to the initial state, for one implementation.
  */
-function networkRun(config: Config, implementation: RecurrentImplementation, inputs: tf.Tensor3D, initial?: tf.Tensor2D) {
-  const network = new RNNGraphNetwork(config);
+function networkRun(cell: RecurrentKernelCell, config: Config, implementation: RecurrentImplementation, inputs: tf.Tensor3D, initial?: tf.Tensor2D) {
+  const network = cell === 'rnn' ? new RNNGraphNetwork(config) : new GRUGraphNetwork(config);
   network.implementation = implementation;
   const B = inputs.shape[0];
   const start = initial ?? (tf.zeros([B, network.hiddenDim]) as tf.Tensor2D);
@@ -46,7 +47,7 @@ function disagreements(kernel: ReturnType<typeof networkRun>, reference: ReturnT
   });
 }
 
-describe('the WebAssembly RNN kernel', () => {
+describe.each(['rnn', 'gru'] as const)('the WebAssembly %s kernel', (cell) => {
   afterAll(() => setWasmKernelThreads(undefined));
 
   const cases: Array<[string, Config, number, number, 'zero' | 'random']> = [
@@ -60,8 +61,8 @@ describe('the WebAssembly RNN kernel', () => {
       const inputs = randomInputs(7, batchSize, length, config.numNodes, config.numActions);
       // Any starting state, not only the states tanh can reach: values of both signs up to about 3.
       const start = initial === 'random' ? (tf.randomNormal([batchSize, config.hiddenDim], 0, 1.5, 'float32', 8) as tf.Tensor2D) : undefined;
-      const kernel = networkRun(config, 'wasm', inputs, start);
-      const reference = networkRun(config, 'reference', inputs, start);
+      const kernel = networkRun(cell, config, 'wasm', inputs, start);
+      const reference = networkRun(cell, config, 'reference', inputs, start);
       expect(disagreements(kernel, reference, 1e-4)).toEqual([]);
       kernel.dispose();
       reference.dispose();
@@ -70,12 +71,12 @@ describe('the WebAssembly RNN kernel', () => {
   }
 
   it('has gradients that match finite differences', () => {
-    const [B, L, H] = [2, 5, 4];
+    const [B, L, H, G] = [2, 5, 4, cell === 'rnn' ? 1 : 3];
     const normal = (shape: number[], seed: number, scale = 1) => tf.randomNormal(shape, 0, scale, 'float32', seed);
-    const inputs = [normal([B, L, H], 1), normal([H, H], 2, 0.5), normal([H], 3), normal([B, H], 4)];
+    const inputs = [normal([B, L, G * H], 1), normal([H, G * H], 2, 0.5), normal([G * H], 3), normal([B, H], 4)];
     const weights = normal([B, L, H], 5);
     const loss = (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, h0: tf.Tensor) =>
-      tf.tidy(() => tf.sum(tf.mul(rnnKernelScan({ inputGates: x as tf.Tensor3D, hiddenKernel: w as tf.Tensor2D, hiddenBias: b as tf.Tensor1D, initial: h0 as tf.Tensor2D }), weights)) as tf.Scalar);
+      tf.tidy(() => tf.sum(tf.mul(recurrentKernelScan(cell, { inputGates: x as tf.Tensor3D, hiddenKernel: w as tf.Tensor2D, hiddenBias: b as tf.Tensor1D, initial: h0 as tf.Tensor2D }), weights)) as tf.Scalar);
     const failures = finiteDifferenceFailures(loss as (...x: tf.Tensor[]) => tf.Scalar, inputs, ['d input gates', 'd hidden kernel', 'd hidden bias', 'd initial state']);
     expect(failures).toEqual([]);
     tf.dispose([...inputs, weights]);
@@ -87,7 +88,7 @@ describe('the WebAssembly RNN kernel', () => {
     const start = tf.randomNormal([5, 20], 0, 1, 'float32', 9) as tf.Tensor2D;
     const bits = (threads: number) => {
       setWasmKernelThreads(threads);
-      const run = networkRun(config, 'wasm', inputs, start);
+      const run = networkRun(cell, config, 'wasm', inputs, start);
       const data = run.tensors.map((x) => Array.from(x.dataSync()));
       run.dispose();
       return data;
@@ -98,17 +99,24 @@ describe('the WebAssembly RNN kernel', () => {
     tf.dispose([inputs, start]);
   });
 
-  it('runs by default, and rejects the kernel for a cell that has none', () => {
+  it('runs by default', () => {
     const inputs = randomInputs(2, 2, 4, 5, 3);
-    const rnn = new RNNGraphNetwork({ numNodes: 5, numActions: 3, hiddenDim: 6, seed: 1 });
-    const byDefault = rnn.forward(inputs);
-    rnn.implementation = 'wasm';
-    expect(Array.from(byDefault.dataSync())).toEqual(Array.from(rnn.forward(inputs).dataSync()));
-    const gru = new GRUGraphNetwork({ numNodes: 5, numActions: 3, hiddenDim: 6, seed: 1 });
-    gru.implementation = 'wasm';
-    expect(() => gru.forward(inputs)).toThrow("implementation must be 'reference' or undefined (GRUGraphNetwork has no kernel)");
+    const config = { numNodes: 5, numActions: 3, hiddenDim: 6, seed: 1 };
+    const network = cell === 'rnn' ? new RNNGraphNetwork(config) : new GRUGraphNetwork(config);
+    const byDefault = network.forward(inputs);
+    network.implementation = 'wasm';
+    expect(Array.from(byDefault.dataSync())).toEqual(Array.from(network.forward(inputs).dataSync()));
     tf.dispose([inputs, byDefault]);
-    rnn.dispose();
-    gru.dispose();
+    network.dispose();
   });
+});
+
+it('rejects the kernel for a cell that has none', () => {
+  const inputs = randomInputs(2, 2, 4, 5, 3);
+  const lstm = new LSTMGraphNetwork({ numNodes: 5, numActions: 3, hiddenDim: 6, seed: 1 });
+  lstm.implementation = 'wasm';
+  expect(() => lstm.forward(inputs)).toThrow("implementation must be 'reference' or undefined (LSTMGraphNetwork has no kernel)");
+  inputs.dispose();
+  lstm.dispose();
+
 });

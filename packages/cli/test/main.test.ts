@@ -302,6 +302,14 @@ describe('pg dataset and pg compare', () => {
     expect(html).toContain('<th>run</th>');
     expect(html).toMatch(/<td>plastic<\/td>[\s\S]*<td>rnn<\/td>/);
     expect(html).toMatch(/status<\/code><\/td><td>complete<\/td>[\s\S]*status<\/code><\/td><td>interrupted<\/td>/);
+    // The table also as CSV (one row per run) and Markdown, beside the report.
+    const csv = readFileSync(join(onlyRun(compared), 'comparison.csv'), 'utf8').trim().split('\r\n');
+    expect(csv[0]).toMatch(/^run,Test next-node accuracy,/);
+    expect(csv.slice(1).map((row) => row.split(',')[0])).toEqual(['plastic', 'rnn']);
+    expect(csv[1]).toMatch(/^plastic,\d+\.\d%,/);
+    const markdown = readFileSync(join(onlyRun(compared), 'comparison.md'), 'utf8');
+    expect(markdown).toMatch(/^## Runs compared\n\n\| run \| Test next-node accuracy \|[^\n]*\n\| --- \|/);
+    expect(markdown).toMatch(/\n\| plastic \| [\d.]+% \|[^\n]*\n\| rnn \| /);
     expect((await pg(['compare', a!])).code).toBe(EXIT.badInput);
   }, 120_000);
 });

@@ -26,7 +26,7 @@ function standInClient(options: { initFails?: string } = {}) {
   return { calls, loadClient: async () => (loads++, client), loads: () => loads };
 }
 
-const config = (...overrides: string[]) => parseRunConfig('', { name: 'test' }, ['logging.wandb_enabled=true', 'logging.wandb_tags=[a, b]', ...overrides]);
+const config = (...overrides: string[]) => parseRunConfig('global:\n', { name: 'test' }, ['logging.wandb_enabled=true', 'logging.wandb_tags=[a, b]', ...overrides]);
 const logger = () => {
   const lines: string[] = [];
   return { lines, log: createLogger({ write: (line) => lines.push(line) }) };
@@ -60,7 +60,7 @@ describe('W&B tracking', () => {
 
   it('does nothing when tracking is off, and warns once, going on without it, when it cannot start', async () => {
     const off = standInClient();
-    expect(await startTracking(parseRunConfig('', { name: 'test' }), 'run', logger().log, { loadClient: off.loadClient, apiKey: 'key' })).toBeUndefined();
+    expect(await startTracking(parseRunConfig('global:\n', { name: 'test' }), 'run', logger().log, { loadClient: off.loadClient, apiKey: 'key' })).toBeUndefined();
     expect(off.loads()).toBe(0);
 
     const noKey = standInClient();

@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
       command
         .option('-o, --out <dir>', 'where run folders are created', 'run')
         .option('--seed <n>', 'override global.seed')
-        .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu', 'tensorflow']))
+        .addOption(new Option('--backend <name>', 'tfjs backend').choices(CONFIG_KEYS.backend.schema.options))
         .option('--set <section.key=value>', 'override one config key (repeatable)', (value: string, all: string[]) => [...all, value], [])
         .option('--name <name>', 'run name (default: the config file name)');
     }
@@ -89,9 +89,9 @@ export async function main(argv: readonly string[], log: Logger = createLogger()
     .option('-v, --verbose', 'show stack traces')
     .action(async (dirs: string[], flags: { out: string; verbose?: boolean }) => {
       exitCode = await guarded(log, flags.verbose, async () => {
-        const { report, settings } = await compareRuns(dirs, flags.out);
+        const { report, tables, settings } = await compareRuns(dirs, flags.out);
         if (settings) process.stdout.write(`${gridText(settings, { transpose: true })}\n\n`);
-        process.stdout.write(`Report: ${report}\n`);
+        process.stdout.write(`Report: ${report}\nTables: ${tables.join(', ')}\n`);
         return EXIT.ok;
       });
     });

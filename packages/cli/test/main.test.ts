@@ -90,6 +90,17 @@ describe('pg run', () => {
     ]);
   });
 
+  it('stops before any work, with one line and no run folder, when the backend cannot load', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    // Neither native package can be installed here: tfjs-node is missing, as on a machine without it.
+    const { code, lines } = await pg(['run', '--config', tiny, '--out', join(out, 'runs'), '--backend', 'tfjs-node']);
+    expect(code).toBe(EXIT.badInput);
+    expect(lines).toEqual([
+      'error: backend must be a backend whose package is installed: "tfjs-node" needs @tensorflow/tfjs-node (npm install @tensorflow/tfjs-node), or use "wasm" (got "tfjs-node")',
+    ]);
+    expect(existsSync(join(out, 'runs'))).toBe(false);
+  });
+
   it('marks a run failed, with its error, when the parameters are impossible', async () => {
     const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
     const { code, lines } = await pg(['run', '--config', tiny, '--out', out, '--set', 'dataset.edge_prob=1', '--set', 'dataset.num_actions=4']);
@@ -304,6 +315,14 @@ describe('pg dataset and pg compare', () => {
     expect(html).toContain('<th>run</th>');
     expect(html).toMatch(/<td>plastic<\/td>[\s\S]*<td>rnn<\/td>/);
     expect(html).toMatch(/status<\/code><\/td><td>complete<\/td>[\s\S]*status<\/code><\/td><td>interrupted<\/td>/);
+    // The table also as CSV (one row per run) and Markdown, beside the report.
+    const csv = readFileSync(join(onlyRun(compared), 'comparison.csv'), 'utf8').trim().split('\r\n');
+    expect(csv[0]).toMatch(/^run,Test next-node accuracy,/);
+    expect(csv.slice(1).map((row) => row.split(',')[0])).toEqual(['plastic', 'rnn']);
+    expect(csv[1]).toMatch(/^plastic,\d+\.\d%,/);
+    const markdown = readFileSync(join(onlyRun(compared), 'comparison.md'), 'utf8');
+    expect(markdown).toMatch(/^## Runs compared\n\n\| run \| Test next-node accuracy \|[^\n]*\n\| --- \|/);
+    expect(markdown).toMatch(/\n\| plastic \| [\d.]+% \|[^\n]*\n\| rnn \| /);
     expect((await pg(['compare', a!])).code).toBe(EXIT.badInput);
   }, 120_000);
 });

@@ -35,9 +35,9 @@ export const CONFIG_KEYS = {
   run_name: key('global', z.string().min(1).nullable(), null, 'A name for the run, shown in its report; default: the config file name.'),
   backend: key(
     'global',
-    z.enum(['wasm', 'cpu', 'tensorflow']),
+    z.enum(['wasm', 'cpu', 'tensorflow', 'tfjs-node', 'tfjs-node-gpu']),
     'wasm',
-    'tfjs backend: wasm (default, SIMD), cpu (slow fallback), or tensorflow (needs @tensorflow/tfjs-node or -node-gpu installed).',
+    'tfjs backend: wasm (default, SIMD), cpu (slow fallback), tensorflow (native TensorFlow: @tensorflow/tfjs-node-gpu if installed, else @tensorflow/tfjs-node), or tfjs-node / tfjs-node-gpu (that very package, e.g. the CPU build where both are installed).',
   ),
   threads: key(
     'global',

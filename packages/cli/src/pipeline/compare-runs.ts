@@ -17,6 +17,7 @@ import { createRunFolder, openRunFolder, type RunFolder } from '../runtime/run-f
 import { isLockedByOther } from '../runtime/run-lock.js';
 import { parseRunConfigFile } from './execute-run.js';
 import { writeFigure } from './figure-files.js';
+import { gridCsv, gridMarkdown } from './grid-files.js';
 import { headlineMetrics } from './headline-metrics.js';
 import { SummaryWriter, type RunSummary } from './run-summary.js';
 import { groupBySeed } from './seed-groups.js';
@@ -36,6 +37,8 @@ export interface ComparedFolder {
 export interface Comparison {
   /** The HTML report. */
   readonly report: string;
+  /** The tables as files beside it: `comparison.csv` (one row per run), `comparison.md` (every table) and, where runs differ only in seed, `comparison_settings.csv`. */
+  readonly tables: readonly string[];
   /** Its tables: one row per run, then, where runs differ only in seed, the settings over seeds and their detail. */
   readonly grids: readonly Grid[];
   /** Where runs differ only in seed: one row per setting, each metric as mean ± the half-width of its 95% interval. */
@@ -67,7 +70,8 @@ export function readComparedFolders(dirs: readonly string[]): ComparedFolder[] {
 /**
  * Writes a comparison of runs into `target`: one table of their headline
  * numbers and their rolling-accuracy curves, as `comparison.html` and
- * `comparison.tex`. Runs that differ only in seed are grouped into settings:
+ * `comparison.tex`, and the tables alone as `comparison.csv` (one row per
+ * run, for spreadsheets) and `comparison.md` (every table, for papers). Runs that differ only in seed are grouped into settings:
  * the report then shows each metric's mean, standard deviation and 95%
  * Student t interval with the value of every seed, and the figures draw each
  * setting's mean curve in its interval band. Returns the HTML path.
@@ -130,7 +134,13 @@ export async function writeComparison(folders: readonly ComparedFolder[], target
   };
   target.write('comparison.html', htmlReport(content));
   target.write('comparison.tex', latexReport(content));
-  return { report: target.path('comparison.html'), grids, settings: settings[0] };
+  const tables: Array<[string, string]> = [
+    ['comparison.csv', gridCsv(grids[0]!)],
+    ...(settings[0] ? [['comparison_settings.csv', gridCsv(settings[0])] as [string, string]] : []),
+    ['comparison.md', grids.map(gridMarkdown).join('\n')],
+  ];
+  for (const [file, text] of tables) target.write(file, text);
+  return { report: target.path('comparison.html'), tables: tables.map(([file]) => target.path(file)), grids, settings: settings[0] };
 }
 
 /** A run's config, when it has a readable one (needed to tell which runs differ only in seed). */

@@ -215,7 +215,9 @@ async function loadTrainedModel(run: RunFolder, summary: SummaryWriter): Promise
   const train = summary.stageStatus('train');
   if (train !== 'done') {
     const hint = train === 'diverged' ? 'it diverged: there is nothing to evaluate' : 'finish it first with `pg run --resume`';
-    throw new ConfigError('--run', run.dir, `a run whose training finished (its train stage is ${train ?? 'not started'}; ${hint})`);
+    // A stage still `running` in the summary of a folder this process holds was cut short by a killed process.
+    const stage = train === 'running' ? 'unfinished' : (train ?? 'not started');
+    throw new ConfigError('--run', run.dir, `a run whose training finished (its train stage is ${stage}; ${hint})`);
   }
   const { model } = await loadCheckpoint(run.dir).catch((error: unknown) => {
     // Name the file when the checkpoint's own message does not.

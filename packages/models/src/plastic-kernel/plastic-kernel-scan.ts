@@ -1,5 +1,5 @@
 import { customGrad, tensor, type GradSaveFunc, type Tensor, type Tensor1D, type Tensor3D } from '@tensorflow/tfjs-core';
-import { acquireExchange, exchangeLayout, releaseExchange } from '../wasm-kernels/exchange-buffers.js';
+import { acquireExchange, backwardMayFollow, exchangeLayout, releaseExchange } from '../wasm-kernels/exchange-buffers.js';
 import type { JobArray, KernelJob } from '../wasm-kernels/kernel-runner.js';
 import { kernelThreads } from '../wasm-kernels/kernel-threads.js';
 
@@ -37,6 +37,7 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
   const K = Math.max(1, Math.min(L, segmentSteps ?? Math.ceil(Math.sqrt((B * L) / threads.count))));
   const decay = inputs.rho !== undefined;
   const { arrays, floats } = layout({ B, L, H, N, K }, decay, withState);
+  const recording = backwardMayFollow();
   const op = customGrad((...args: Array<Tensor | GradSaveFunc>) => {
     const tensors = args.slice(0, decay ? 5 : 4) as Tensor[];
     // One buffer for the whole op, forward and backward, handed back for reuse once the backward
@@ -52,6 +53,7 @@ export function plasticKernelScan(inputs: KernelScanInputs, writeSteps: Int32Arr
     const forward: KernelJob = { entry: 'plastic_forward', scalars, inputs, outputs: [arrays.y, arrays.final, arrays.checkpoints, arrays.s], scratchFloats: H * H + H, begin: 0, end: B };
     threads.run(forward, exchange);
     const value = withState ? interleave(data, arrays.y, arrays.final!, B) : data.slice(arrays.y.offset, arrays.y.offset + arrays.y.length);
+    if (!recording) releaseExchange(exchange);
     return {
       value: tensor(value, [B, L + (withState ? H : 0), H]) as Tensor3D,
       gradFunc: (dy: Tensor) => {

@@ -1,5 +1,5 @@
 import { customGrad, matMul, ones, reshape, tensor, transpose, type GradSaveFunc, type Tensor, type Tensor1D, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
-import { acquireExchange, exchangeLayout, releaseExchange } from '../wasm-kernels/exchange-buffers.js';
+import { acquireExchange, backwardMayFollow, exchangeLayout, releaseExchange } from '../wasm-kernels/exchange-buffers.js';
 import type { JobArray } from '../wasm-kernels/kernel-runner.js';
 import { kernelThreads } from '../wasm-kernels/kernel-threads.js';
 
@@ -44,6 +44,7 @@ export function recurrentKernelScan(cell: RecurrentKernelCell, { inputGates, hid
   const { saved, separateHiddenGradient } = CELLS[cell];
   const threads = kernelThreads();
   const { arrays, floats } = layout(B, L, H, GH, saved * H, separateHiddenGradient);
+  const recording = backwardMayFollow();
   const op = customGrad((...args: Array<Tensor | GradSaveFunc>) => {
     const [x, w, b, h0] = args as Tensor[] as [Tensor, Tensor, Tensor, Tensor];
     // One buffer for the whole op, forward and backward, handed back for reuse once the backward pass is done.
@@ -56,8 +57,10 @@ export function recurrentKernelScan(cell: RecurrentKernelCell, { inputGates, hid
     const scalars = [H, L];
     const forward = { inputs: [arrays.x, arrays.h0, arrays.w, arrays.b], outputs: [arrays.y, arrays.saved], scratchFloats: GH };
     threads.run({ entry: `${cell}_forward`, scalars, ...forward, begin: 0, end: B }, exchange);
+    const value = tensor(read(data, arrays.y), [B, L, H]) as Tensor3D;
+    if (!recording) releaseExchange(exchange);
     return {
-      value: tensor(read(data, arrays.y), [B, L, H]) as Tensor3D,
+      value,
       gradFunc: (dy: Tensor) => {
         data.set(dy.dataSync() as Float32Array, arrays.dy.offset);
         const backward = { inputs: [arrays.w, arrays.h0, arrays.y, arrays.saved, arrays.dy], outputs: [arrays.dx, arrays.dg, arrays.dh0], scratchFloats: GH * H + H };

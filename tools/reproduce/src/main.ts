@@ -25,7 +25,7 @@ const pageOnly = args.includes('--page');
 const saveOnly = args.includes('--save-progress');
 const jobsAt = args.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? args[jobsAt + 1] : undefined;
-const names = args.filter((arg, i) => !arg.startsWith('--') && i !== jobsAt + 1);
+const names = args.filter((arg, i) => !arg.startsWith('--') && (jobsAt < 0 || i !== jobsAt + 1));
 const fail = (message: string): never => {
   console.error(`error: ${message}`);
   process.exit(2);

@@ -43,6 +43,7 @@ export {
   type PlasticScanOptions,
   type PlasticScanResult,
   type PlasticSequence,
+  type PlasticWriteRule,
 } from './plastic-layer.js';
 export { loadWasmKernels, setWasmKernelThreads, type WasmKernelInfo } from './wasm-kernels/kernel-threads.js';
 export { RecurrentGraphNetwork, type RecurrentImplementation, type RecurrentKernelInputs, type RecurrentScan, type RecurrentState } from './recurrent-graph-network.js';

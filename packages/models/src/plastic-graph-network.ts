@@ -2,7 +2,7 @@ import { deriveSeed, type RandomGenerator } from '@pg/graphs';
 import { concat, expandDims, relu, reshape, slice, squeeze, stack, tensor3d, tile, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
-import { PlasticLayer, type PlasticImplementation } from './plastic-layer.js';
+import { PlasticLayer, type PlasticImplementation, type PlasticWriteRule } from './plastic-layer.js';
 import { requireBoolean } from './validate.js';
 
 /** Configuration of a {@link PlasticGraphNetwork}. The variants are all off by default, which is the seed's model. */
@@ -17,11 +17,16 @@ export interface PlasticGraphNetworkConfig extends GraphNetworkConfig {
    * undirected with one action, so the reverse is as true as the forward move. Default `false`.
    */
   reverseWrite?: boolean;
+  /**
+   * How each write changes the fast weights: `hebbian` adds `v kᵀ` (the seed's rule),
+   * `delta` replaces the value stored for the key (see {@link PlasticWriteRule}). Default `hebbian`.
+   */
+  writeRule?: PlasticWriteRule;
 }
 
 /** A {@link PlasticGraphNetwork}'s configuration with every default filled in. */
 export type ResolvedPlasticGraphNetworkConfig = ResolvedGraphNetworkConfig &
-  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite'>>;
+  Required<Pick<PlasticGraphNetworkConfig, 'decay' | 'gatedWrite' | 'reverseWrite' | 'writeRule'>>;
 
 /** Per-sequence state of a {@link PlasticGraphNetwork}. */
 export type PlasticState = {
@@ -38,7 +43,7 @@ export type PlasticState = {
  * mode: `[1, 0]` predict, `[0, 1]` acquire. At each step `t`:
  *
  * 1. acquire (for `t > 0`): `k = relu(c1([x_{t-1} ‖ a_{t-1} ‖ 0 1]))`, `v = relu(ca(x_t))`,
- *    `W ← rownorm(W + v kᵀ)`;
+ *    `W ← rownorm(W + v kᵀ)` (or, with `writeRule: 'delta'`, `W ← rownorm(W + (v − W k̂) k̂ᵀ)`);
  * 2. predict: `q = relu(c1([x_t ‖ a_t ‖ 1 0]))`, `h = relu(W q)`, `logits_t = decoder(h)`.
  *
  * `W` starts from {@link PlasticLayer.initialState} for every sequence. The input
@@ -70,7 +75,7 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
   private readonly ca: Dense;
 
   constructor(config: PlasticGraphNetworkConfig) {
-    super(config, ['decay', 'gatedWrite', 'reverseWrite']);
+    super(config, ['decay', 'gatedWrite', 'reverseWrite', 'writeRule']);
     this.reverseWrite = requireBoolean('reverseWrite', config.reverseWrite ?? false);
     this.implementation = undefined;
     this.c1 = new Dense(this.weights, 'c1', this.inputDim + 2, this.hiddenDim);
@@ -79,14 +84,15 @@ export class PlasticGraphNetwork extends GraphNetwork<PlasticState> {
       hiddenDim: this.hiddenDim,
       decay: config.decay ?? false,
       gatedWrite: config.gatedWrite ?? false,
+      writeRule: config.writeRule ?? 'hebbian',
       seed: deriveSeed(this.seed, 'plastic'),
     });
     this.weights.adopt('plastic', this.plastic.namedVariables);
   }
 
   override getConfig(): ResolvedPlasticGraphNetworkConfig {
-    const { decay, gatedWrite } = this.plastic;
-    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite };
+    const { decay, gatedWrite, writeRule } = this.plastic;
+    return { ...this.baseConfig(), decay, gatedWrite, reverseWrite: this.reverseWrite, writeRule };
   }
 
   /** Fresh fast weights (standard-normal rows, row-normalised) and no previous row. */

@@ -16,6 +16,7 @@ import {
   square,
   squeeze,
   stack,
+  sub,
   sum,
   tensor3d,
   tidy,
@@ -29,7 +30,7 @@ import { ModelError } from './errors.js';
 import { kernelAvailable } from './wasm-kernels/kernel-threads.js';
 import { plasticKernelScan } from './plastic-kernel/plastic-kernel-scan.js';
 import { normalValues } from './random-values.js';
-import { requireBoolean, requireInteger, requireKnownKeys } from './validate.js';
+import { requireBoolean, requireInteger, requireKnownKeys, requireOneOf } from './validate.js';
 import { WeightStore } from './weight-store.js';
 
 /** Arguments of {@link PlasticLayer}. */
@@ -46,9 +47,37 @@ export interface PlasticLayerArgs {
    * PyTorch's `Linear(2H, 1)`). Default `false`: η = 1, the seed's rule.
    */
   gatedWrite?: boolean;
+  /**
+   * How a write changes the memory (see {@link PlasticWriteRule}). Default `hebbian`,
+   * the seed's rule.
+   */
+  writeRule?: PlasticWriteRule;
   /** Seed of the variant parameters' initial values. Default 0. */
   seed?: number;
 }
+
+/**
+ * How {@link PlasticLayer.write} changes the fast weights, before the rows are renormalised
+ * (`D = ρ ⊙ W` is the memory the step keeps, `η_p` the write strength of pair `p`):
+ *
+ * - `hebbian`: adds each pair's outer product, `D + Σ_p η_p v_p k_pᵀ`; writing the same key
+ *   twice accumulates both values (the seed's rule).
+ * - `delta`: replaces the value stored for each key (Schlag, Irie & Schmidhuber 2021, "Linear
+ *   Transformers Are Secretly Fast Weight Programmers"), `D + Σ_p η_p (v_p − D k̂_p) k̂_pᵀ`
+ *   with the unit key `k̂_p = k_p / max(‖k_p‖, 1e-8)`. With one pair and η = 1 the step
+ *   leaves `D k̂ = v` before the renormalisation: what was stored under `k̂` is overwritten.
+ *   The pairs of one step all read the same `D`, so they act as independent delta writes
+ *   (exactly so for orthogonal keys) and the step keeps one renormalisation.
+ *
+ * @example
+ * ```ts
+ * const layer = new PlasticLayer({ hiddenDim: 64, writeRule: 'delta' });
+ * ```
+ */
+export type PlasticWriteRule = 'hebbian' | 'delta';
+
+/** Every {@link PlasticWriteRule}. */
+const WRITE_RULES: readonly PlasticWriteRule[] = ['hebbian', 'delta'];
 
 /**
  * A sequence for {@link PlasticLayer.scan}: the queries of every step, and the
@@ -105,16 +134,20 @@ const INITIAL_RETENTION_LOGIT = 3;
 
 /**
  * A fast-weight memory with explicit state: a matrix `W` of shape `[B, H, H]`
- * per batch of sequences, written with a Hebbian outer product and read as a
- * linear map. The layer holds no tensor state; every method is a pure function
- * of the `W` it is given, so sequences, chunks and optimised kernels can share it.
+ * per batch of sequences, written with outer products of keys and values (a
+ * Hebbian or a delta rule) and read as a linear map. The layer holds no tensor
+ * state; every method is a pure function of the `W` it is given, so sequences,
+ * chunks and optimised kernels can share it.
  *
  * - **initial state**: every row `W[b, i, :]` drawn from a standard normal, then divided
  *   by its norm.
  * - **write** of keys `k` and values `v` (`[B, H]`, or `[B, P, H]` for `P` pairs at once):
  *   `W ← rownorm(ρ ⊙ W + Σ_p η_p v_p k_pᵀ)`, so row `i` gains `η_p v_p[i] · k_p`;
  *   `rownorm` divides each row by `max(‖row‖₂, 1e-8)`. With the default options ρ = η = 1,
- *   the seed's rule `W ← rownorm(W + v kᵀ)`.
+ *   the seed's rule `W ← rownorm(W + v kᵀ)`. With `writeRule: 'delta'` the value already
+ *   stored for each key is replaced instead:
+ *   `W ← rownorm(ρ ⊙ W + Σ_p η_p (v_p − (ρ ⊙ W) k̂_p) k̂_pᵀ)`, `k̂_p` the unit key
+ *   (see {@link PlasticWriteRule}).
  * - **read** with a query `q` (`[B, H]`): `h = relu(W q)`, i.e. `h[i] = relu(Σ_j W[i, j] q[j])`.
  *
  * @example
@@ -135,6 +168,8 @@ export class PlasticLayer {
   readonly decay: boolean;
   /** Whether a learned gate sets the strength of each write. */
   readonly gatedWrite: boolean;
+  /** How a write changes the memory. */
+  readonly writeRule: PlasticWriteRule;
   /** Seed of the variant parameters' initial values. */
   readonly seed: number;
   private readonly weights: WeightStore;
@@ -142,10 +177,11 @@ export class PlasticLayer {
   private readonly gate: Dense | undefined;
 
   constructor(args: PlasticLayerArgs) {
-    requireKnownKeys('PlasticLayer args', args, ['hiddenDim', 'decay', 'gatedWrite', 'seed']);
+    requireKnownKeys('PlasticLayer args', args, ['hiddenDim', 'decay', 'gatedWrite', 'writeRule', 'seed']);
     this.hiddenDim = requireInteger('hiddenDim', args.hiddenDim, 1);
     this.decay = requireBoolean('decay', args.decay ?? false);
     this.gatedWrite = requireBoolean('gatedWrite', args.gatedWrite ?? false);
+    this.writeRule = requireOneOf('writeRule', args.writeRule ?? 'hebbian', WRITE_RULES);
     this.seed = requireInteger('seed', args.seed ?? 0, Number.MIN_SAFE_INTEGER);
     this.weights = new WeightStore(this.seed);
     const h = this.hiddenDim;
@@ -176,8 +212,9 @@ export class PlasticLayer {
   }
 
   /**
-   * Writes `value kᵀ` for each key–value pair into `state` and renormalises the
-   * rows: `rownorm(ρ ⊙ W + Σ_p η_p v_p k_pᵀ)` (see the class description).
+   * Writes each key–value pair into `state` and renormalises the rows:
+   * `rownorm(ρ ⊙ W + Σ_p η_p v_p k_pᵀ)`, or with the delta rule
+   * `rownorm(D + Σ_p η_p (v_p − D k̂_p) k̂_pᵀ)`, `D = ρ ⊙ W` (see {@link PlasticWriteRule}).
    *
    * @param state - fast weights `[B, H, H]`; not modified.
    * @param key - keys `[B, H]`, or `[B, P, H]` to write `P` pairs in one step.
@@ -190,10 +227,18 @@ export class PlasticLayer {
     this.checkVectors('value', value, rank);
     return tidy(() => {
       const keys = key.rank === 2 ? expandDims<Tensor3D>(key, 1) : (key as Tensor3D);
-      let values = value.rank === 2 ? expandDims<Tensor3D>(value, 1) : (value as Tensor3D);
-      if (this.gate) values = mul(values, sigmoid(this.gate.apply(concat([keys, values], 2))));
+      const values = value.rank === 2 ? expandDims<Tensor3D>(value, 1) : (value as Tensor3D);
+      const strengths = this.gate ? sigmoid(this.gate.apply(concat([keys, values], 2))) : undefined;
       const kept = this.retentionLogits ? mul(state, reshape(sigmoid(this.retentionLogits), [1, -1, 1])) : state;
-      return normaliseRows(add(kept, matMul(values, keys, true, false)));
+      if (this.writeRule === 'hebbian') {
+        return normaliseRows(add(kept, matMul(strengths ? mul(values, strengths) : values, keys, true, false)));
+      }
+      // The delta rule replaces exactly only for unit keys (D k̂ gains (v − D k̂)(k̂ · k̂)), and the
+      // learned keys have any norm, so they are normalised; a zero key writes nothing.
+      const unitKeys = normaliseRows(keys);
+      const stored = matMul(unitKeys, kept, false, true); // [B, P, H]: D k̂_p, each pair reading the same D
+      const change = sub(values, stored);
+      return normaliseRows(add(kept, matMul(strengths ? mul(change, strengths) : change, unitKeys, true, false)));
     });
   }
 
@@ -245,7 +290,7 @@ export class PlasticLayer {
 
   /** The arguments that rebuild this layer, defaults filled in. */
   getConfig(): PlasticLayerConfig {
-    return { hiddenDim: this.hiddenDim, decay: this.decay, gatedWrite: this.gatedWrite, seed: this.seed };
+    return { hiddenDim: this.hiddenDim, decay: this.decay, gatedWrite: this.gatedWrite, writeRule: this.writeRule, seed: this.seed };
   }
 
   /** Frees the variant parameters. */
@@ -255,9 +300,14 @@ export class PlasticLayer {
 
   private kernelScan(state: Tensor3D, { queries, keys, values, writeSteps }: PlasticSequence, withState: boolean): PlasticScanResult {
     const [batchSize, length, h] = queries.shape;
-    const written = (this.gate ? mul(values, sigmoid(this.gate.apply(concat([keys, values], 2)))) : values) as Tensor3D;
+    const strengths = this.gate ? (sigmoid(this.gate.apply(concat([keys, values], 2))) as Tensor3D) : undefined;
+    const written = strengths ? (mul(values, strengths) as Tensor3D) : values;
     const rho = this.retentionLogits ? (sigmoid(this.retentionLogits) as Tensor1D) : undefined;
-    const packed = plasticKernelScan({ queries, keys, values: written, initial: state, rho }, writeSteps, withState);
+    const rule =
+      this.writeRule === 'delta'
+        ? { keys: normaliseRows(keys), delta: { strengths: strengths ? (reshape(strengths, [batchSize, -1]) as Tensor2D) : undefined } }
+        : { keys };
+    const packed = plasticKernelScan({ queries, values: written, initial: state, rho, ...rule }, writeSteps, withState);
     if (!withState) return { reads: relu(packed), state: undefined };
     const reads = relu(slice(packed, [0, 0, 0], [batchSize, length, h])) as Tensor3D;
     return { reads, state: slice(packed, [0, length, 0], [batchSize, h, h]) as Tensor3D };
@@ -305,7 +355,7 @@ export class PlasticLayer {
 }
 
 /**
- * Divides each row (last axis) of `w` by `max(‖row‖₂, 1e-8)`, computed as
+ * Divides each row (last axis) of `w` (fast weights, or keys `[B, P, H]`) by `max(‖row‖₂, 1e-8)`, computed as
  * `sqrt(max(‖row‖², 1e-16))`: the same value, whose gradient stays finite at a
  * zero row (that of `sqrt` at 0 would make it NaN).
  */

@@ -44,6 +44,22 @@ describe('toArtifacts / fromArtifacts', () => {
     expect(values(model.forward(inputs))).toEqual(values(network.forward(inputs)));
   });
 
+  it('round-trips the delta write rule, and loads a plastic checkpoint written before write rules as hebbian', async () => {
+    const delta = new PlasticGraphNetwork({ numNodes: 6, numActions: 3, hiddenDim: 5, seed: 9, gatedWrite: true, writeRule: 'delta' });
+    const { model: loaded } = fromArtifacts(await toArtifacts(delta));
+    expect(loaded.getConfig()).toMatchObject({ writeRule: 'delta' });
+    const inputs = randomInputs(4, 2, 6, 6, 3);
+    expect(values(loaded.forward(inputs))).toEqual(values(delta.forward(inputs)));
+    const { network, artifacts } = await plasticArtifacts();
+    const old = withManifest(artifacts, (manifest) => delete (manifest.modelConfig as Record<string, unknown>).writeRule);
+    expect(old.manifest.modelConfig).not.toHaveProperty('writeRule');
+    const { model } = fromArtifacts(old);
+    expect(model.getConfig()).toEqual({ ...network.getConfig(), writeRule: 'hebbian' });
+    expect(values(model.forward(inputs))).toEqual(values(network.forward(inputs)));
+    tf.dispose(inputs);
+    for (const net of [delta, loaded, network, model]) net.dispose();
+  });
+
   it('round-trips a transformer with learned positions', async () => {
     const network = new TransformerGraphNetwork({ numNodes: 4, numActions: 2, hiddenDim: 4, numHeads: 2, positions: 'learned', maxLength: 8 });
     const { model, datasetConfig } = fromArtifacts(await toArtifacts(network));

@@ -17,6 +17,8 @@ export const tinyNetworks: Array<[string, (seed: number) => GraphNetwork]> = [
   ['plastic + gatedWrite', (seed) => new PlasticGraphNetwork({ ...TINY, seed, gatedWrite: true })],
   ['plastic + reverseWrite', (seed) => new PlasticGraphNetwork({ ...TINY, seed, reverseWrite: true })],
   ['plastic + all variants', (seed) => new PlasticGraphNetwork({ ...TINY, seed, decay: true, gatedWrite: true, reverseWrite: true })],
+  ['plastic + delta rule', (seed) => new PlasticGraphNetwork({ ...TINY, seed, writeRule: 'delta' })],
+  ['plastic + delta rule, all variants', (seed) => new PlasticGraphNetwork({ ...TINY, seed, decay: true, gatedWrite: true, reverseWrite: true, writeRule: 'delta' })],
   ['rnn', (seed) => new RNNGraphNetwork({ ...TINY, seed })],
   ['gru', (seed) => new GRUGraphNetwork({ ...TINY, seed })],
   ['lstm', (seed) => new LSTMGraphNetwork({ ...TINY, seed })],
@@ -71,17 +73,17 @@ export function relativeDifference(actual: tf.Tensor, expected: tf.Tensor): numb
 }
 
 /**
- * Where the gradients of `loss` at `inputs` disagree with central finite differences (step 1e-2, tolerance
- * 2e-2 relative), checked at about six entries of each input: one line per disagreement, named by `labels`.
+ * Where the gradients of `loss` at `inputs` disagree with central finite differences (step 1e-2 unless
+ * told, tolerance 2e-2 relative), checked at about six entries of each input: one line per disagreement,
+ * named by `labels`.
  */
-export function finiteDifferenceFailures(loss: (...inputs: tf.Tensor[]) => tf.Scalar, inputs: readonly tf.Tensor[], labels: readonly string[]): string[] {
+export function finiteDifferenceFailures(loss: (...inputs: tf.Tensor[]) => tf.Scalar, inputs: readonly tf.Tensor[], labels: readonly string[], step = 1e-2): string[] {
   const grads = tf.grads(loss)([...inputs]);
   const failures: string[] = [];
   inputs.forEach((input, which) => {
     const values = input.dataSync() as Float32Array;
     const analytic = grads[which]!.dataSync();
     for (let j = 0; j < values.length; j += Math.max(1, Math.floor(values.length / 6))) {
-      const step = 1e-2;
       const at = (delta: number) =>
         tf.tidy(() => {
           const shifted = tf.tensor(Float32Array.from(values, (x, i) => (i === j ? x + delta : x)), input.shape);

@@ -12,6 +12,7 @@ function referenceLogits(
   actions: number[][],
   initial: number[][][],
   reverseWrite = false,
+  writeRule: 'hebbian' | 'delta' = 'hebbian',
 ): number[][][] {
   const { numNodes: n, numActions: a } = network;
   const w = (name: string) => weightMatrix(network, name);
@@ -26,7 +27,18 @@ function referenceLogits(
       if (t > 0) {
         const pairs = [[c1(sequence[t - 1]!, actions[b]![t - 1]!, [0, 1]), ca(x)]];
         if (reverseWrite) pairs.push([c1(x, actions[b]![t - 1]!, [0, 1]), ca(sequence[t - 1]!)]);
-        for (const [k, v] of pairs) fast.forEach((row, i) => row.forEach((_, j) => (row[j]! += v![i]! * k![j]!)));
+        if (writeRule === 'hebbian') for (const [k, v] of pairs) fast.forEach((row, i) => row.forEach((_, j) => (row[j]! += v![i]! * k![j]!)));
+        else {
+          // Every pair of the step reads the memory before it: W += (v − W k̂) k̂ᵀ.
+          const before = fast.map((row) => [...row]);
+          for (const [k, v] of pairs) {
+            const unit = k!.map((x) => x / Math.max(Math.hypot(...k!), 1e-8));
+            before.forEach((row, i) => {
+              const stored = row.reduce((total, x, j) => total + x * unit[j]!, 0);
+              unit.forEach((u, j) => (fast[i]![j]! += (v![i]! - stored) * u));
+            });
+          }
+        }
         for (const row of fast) {
           const norm = Math.max(Math.hypot(...row), 1e-8);
           row.forEach((value, j) => (row[j] = value / norm));
@@ -48,16 +60,19 @@ function randomSequences(seed: number, batchSize: number, length: number, n: num
 }
 
 describe('PlasticGraphNetwork', () => {
-  for (const reverseWrite of [false, true]) {
-    it(`computes the seed's equations step by step${reverseWrite ? ' (with reverseWrite)' : ''}`, () => {
-      const network = new PlasticGraphNetwork({ numNodes: 5, numActions: 3, hiddenDim: 3, seed: 11, reverseWrite });
-      const { nodes, actions } = randomSequences(4, 2, 7, 5, 3);
-      const state = network.initialState(2);
-      const initial = state.fastWeights.arraySync();
-      const logits = network.forward(tf.tensor3d(encodeRows(nodes, actions, 5, 3)), state);
-      const expected = tf.tensor3d(referenceLogits(network, nodes, actions, initial, reverseWrite));
-      expect(maxDifference(logits, expected)).toBeLessThan(1e-5);
-    });
+  for (const writeRule of ['hebbian', 'delta'] as const) {
+    for (const reverseWrite of [false, true]) {
+      const name = writeRule === 'hebbian' ? "the seed's equations" : 'the delta rule';
+      it(`computes ${name} step by step${reverseWrite ? ' (with reverseWrite)' : ''}`, () => {
+        const network = new PlasticGraphNetwork({ numNodes: 5, numActions: 3, hiddenDim: 3, seed: 11, reverseWrite, writeRule });
+        const { nodes, actions } = randomSequences(4, 2, 7, 5, 3);
+        const state = network.initialState(2);
+        const initial = state.fastWeights.arraySync();
+        const logits = network.forward(tf.tensor3d(encodeRows(nodes, actions, 5, 3)), state);
+        const expected = tf.tensor3d(referenceLogits(network, nodes, actions, initial, reverseWrite, writeRule));
+        expect(maxDifference(logits, expected)).toBeLessThan(1e-5);
+      });
+    }
   }
 
   it("has the original's parameter counts", () => {
@@ -107,6 +122,7 @@ describe('PlasticGraphNetwork', () => {
     expect(() => new PlasticGraphNetwork({ ...base, reverseWrite: 'yes' as never })).toThrow(
       'reverseWrite must be true or false (got "yes")',
     );
+    expect(() => new PlasticGraphNetwork({ ...base, writeRule: 'Delta' as never })).toThrow('writeRule must be one of "hebbian", "delta" (got "Delta")');
     expect(() => new PlasticGraphNetwork({ ...base, hidden_dim: 3 } as never)).toThrow(ModelError);
     expect(() => new PlasticGraphNetwork({ ...base, hidden_dim: 3 } as never)).toThrow('config key must be one of');
   });

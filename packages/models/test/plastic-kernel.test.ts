@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { PlasticGraphNetwork, type PlasticGraphNetworkConfig } from '../src/plastic-graph-network.js';
 import { setWasmKernelThreads } from '../src/wasm-kernels/kernel-threads.js';
 import { plasticKernelScan } from '../src/plastic-kernel/plastic-kernel-scan.js';
-import { PlasticLayer, type PlasticImplementation } from '../src/plastic-layer.js';
+import { PlasticLayer, type PlasticImplementation, type PlasticWriteRule } from '../src/plastic-layer.js';
 import { finiteDifferenceFailures, randomInputs, relativeDifference } from './helpers.js';
 
 /** Logits and the gradient of every variable of a loss on them, for one implementation. */
@@ -61,6 +61,13 @@ function layerRun(layer: PlasticLayer, sequence: ReturnType<typeof layerSequence
   };
 }
 
+const WRITE_RULES: PlasticWriteRule[] = ['hebbian', 'delta'];
+
+/** Rows (last axis) divided by their norm, as the layer normalises the delta rule's keys. */
+function unitRows(x: tf.Tensor3D): tf.Tensor3D {
+  return tf.div(x, tf.sqrt(tf.maximum(tf.sum(tf.square(x), 2, true), 1e-16)));
+}
+
 const LABELS = ['reads', 'final state', 'd initial', 'd queries', 'd keys', 'd values', 'd retention', 'd gate kernel', 'd gate bias'];
 
 /** The labels of the tensors of two runs that differ by more than `tolerance`, relative to the reference. */
@@ -78,6 +85,9 @@ describe('the WebAssembly plastic kernel', () => {
     ['the seed model at the reference size', { numNodes: 50, numActions: 15, hiddenDim: 128, seed: 1 }, 4, 39],
     ['a small model over long sequences, H not a multiple of 4', { numNodes: 6, numActions: 4, hiddenDim: 18, seed: 2 }, 3, 120],
     ['every variant', { numNodes: 8, numActions: 5, hiddenDim: 12, seed: 3, decay: true, gatedWrite: true, reverseWrite: true }, 3, 30],
+    ['the delta rule at the reference size', { numNodes: 50, numActions: 15, hiddenDim: 128, seed: 1, writeRule: 'delta' }, 4, 39],
+    ['the delta rule over long sequences, H not a multiple of 4', { numNodes: 6, numActions: 4, hiddenDim: 18, seed: 2, writeRule: 'delta' }, 3, 120],
+    ['the delta rule with every variant', { numNodes: 8, numActions: 5, hiddenDim: 12, seed: 3, decay: true, gatedWrite: true, reverseWrite: true, writeRule: 'delta' }, 3, 30],
   ];
   for (const [name, config, batchSize, length] of cases) {
     it(`equals the step-by-step reference in outputs and gradients: ${name}`, () => {
@@ -104,16 +114,18 @@ describe('the WebAssembly plastic kernel', () => {
     ['rows of norm 3 with decay, recomputed from a checkpoint every step', 'norm 3', { decay: true }, 1],
     ['an all-zero state with decay, recomputed from a checkpoint every 4 steps', 'zero', { decay: true }, 4],
   ];
-  for (const [name, initial, variants, segmentSteps] of layerCases) {
-    it(`equals the reference from any starting state, outputs and gradients of every input: ${name}`, () => {
+  for (const [name, initial, variants, segmentSteps] of layerCases) for (const writeRule of WRITE_RULES) {
+    it(`equals the reference from any starting state, outputs and gradients of every input (${writeRule}): ${name}`, () => {
       // Steps without writes (0, 3, 7), with one, and with two (one renormalisation for both).
       const writeSteps = Int32Array.of(1, 2, 2, 4, 5, 6, 8, 8, 9, 10, 11, 11);
       const sequence = layerSequence(5, 3, 13, 10, writeSteps, initial);
-      const layer = new PlasticLayer({ hiddenDim: 10, ...variants, seed: 4 });
+      const layer = new PlasticLayer({ hiddenDim: 10, ...variants, writeRule, seed: 4 });
       const kernel = layerRun(layer, sequence, (state, queries, keys, values) => {
         if (segmentSteps === undefined) return scanOf(layer, state, { queries, keys, values, writeSteps }, 'wasm');
         const rho = tf.sigmoid(layer.namedVariables.get('retention')!) as tf.Tensor1D;
-        const packed = plasticKernelScan({ queries, keys, values, initial: state, rho }, writeSteps, true, segmentSteps);
+        // What the layer hands the kernel (these cases have no gate): the delta rule's keys normalised.
+        const rule = writeRule === 'delta' ? { keys: unitRows(keys), delta: { strengths: undefined } } : { keys };
+        const packed = plasticKernelScan({ queries, values, initial: state, rho, ...rule }, writeSteps, true, segmentSteps);
         return { reads: tf.relu(tf.slice(packed, [0, 0, 0], [3, 13, 10])) as tf.Tensor3D, state: tf.slice(packed, [0, 13, 0], [3, 10, 10]) as tf.Tensor3D };
       });
       const reference = layerRun(layer, sequence, (state, queries, keys, values) => scanOf(layer, state, { queries, keys, values, writeSteps }, 'reference'));
@@ -125,13 +137,13 @@ describe('the WebAssembly plastic kernel', () => {
     });
   }
 
-  it('keeps rows whose scale grows or shrinks by many orders of magnitude', () => {
+  for (const writeRule of WRITE_RULES) it(`keeps rows whose scale grows or shrinks by many orders of magnitude (${writeRule})`, () => {
     // Values up to 1e9 and down to 1e-9 drive the lazy row scales far outside [2^-24, 2^24].
     const writeSteps = Int32Array.from({ length: 40 }, (_, n) => n);
     const sequence = layerSequence(8, 2, 40, 8, writeSteps, 'unit');
     const sizes = tf.tensor3d(Array.from({ length: 2 * 40 }, (_, n) => 10 ** (((n * 7) % 19) - 9)), [2, 40, 1]);
     const values = tf.mul(sequence.values, sizes) as tf.Tensor3D;
-    const layer = new PlasticLayer({ hiddenDim: 8, decay: true, seed: 2 });
+    const layer = new PlasticLayer({ hiddenDim: 8, decay: true, writeRule, seed: 2 });
     const scan = (implementation: PlasticImplementation) => layerRun(layer, { ...sequence, values }, (state, queries, keys, v) => scanOf(layer, state, { queries, keys, values: v, writeSteps }, implementation));
     const kernel = scan('wasm');
     const reference = scan('reference');
@@ -145,24 +157,26 @@ describe('the WebAssembly plastic kernel', () => {
     layer.dispose();
   });
 
-  it('has gradients that match finite differences', () => {
+  for (const writeRule of WRITE_RULES) it(`has gradients that match finite differences (${writeRule})`, () => {
     const writeSteps = Int32Array.of(0, 0, 2, 3, 3);
     // Rows away from the norm floor, where the function is smooth at the finite-difference step.
     const sequence = layerSequence(9, 1, 5, 4, writeSteps, 'norm 3');
-    const layer = new PlasticLayer({ hiddenDim: 4 });
+    const layer = new PlasticLayer({ hiddenDim: 4, writeRule });
     const weights = tf.randomNormal([1, 5, 4], 0, 1, 'float32', 3);
     const loss = (state: tf.Tensor3D, queries: tf.Tensor3D, keys: tf.Tensor3D, values: tf.Tensor3D) =>
       tf.tidy(() => tf.sum(tf.mul(scanOf(layer, state, { queries, keys, values, writeSteps }, 'wasm').reads, weights)) as tf.Scalar);
     const inputs = [sequence.state, sequence.queries, sequence.keys, sequence.values];
-    const failures = finiteDifferenceFailures(loss as (...x: tf.Tensor[]) => tf.Scalar, inputs, LABELS.slice(2));
+    // A step of 1e-3: at 1e-2, one of the delta rule's reads crosses relu's kink (the differences then
+    // converge to the analytic gradient from 3e-3 down); float32 rounding stays far below the tolerance.
+    const failures = finiteDifferenceFailures(loss as (...x: tf.Tensor[]) => tf.Scalar, inputs, LABELS.slice(2), 1e-3);
     expect(failures).toEqual([]);
     weights.dispose();
     sequence.dispose();
     layer.dispose();
   });
 
-  it('gives bit-identical results on 1, 2 or 3 threads', () => {
-    const config = { numNodes: 8, numActions: 5, hiddenDim: 16, seed: 6, decay: true, reverseWrite: true };
+  for (const writeRule of WRITE_RULES) it(`gives bit-identical results on 1, 2 or 3 threads (${writeRule})`, () => {
+    const config = { numNodes: 8, numActions: 5, hiddenDim: 16, seed: 6, decay: true, gatedWrite: writeRule === 'delta', reverseWrite: true, writeRule };
     const inputs = randomInputs(4, 5, 21, 8, 5);
     const bits = (threads: number) => {
       setWasmKernelThreads(threads);
@@ -177,8 +191,8 @@ describe('the WebAssembly plastic kernel', () => {
     inputs.dispose();
   });
 
-  it('passes gradients through the fast weights carried from chunk to chunk', () => {
-    const config = { numNodes: 6, numActions: 4, hiddenDim: 10, seed: 5, reverseWrite: true };
+  for (const writeRule of WRITE_RULES) it(`passes gradients through the fast weights carried from chunk to chunk (${writeRule})`, () => {
+    const config = { numNodes: 6, numActions: 4, hiddenDim: 10, seed: 5, reverseWrite: true, writeRule };
     const inputs = randomInputs(9, 3, 14, 6, 4);
     const first = tf.slice(inputs, [0, 0, 0], [3, 6, 10]) as tf.Tensor3D;
     const second = tf.slice(inputs, [0, 6, 0], [3, 8, 10]) as tf.Tensor3D;

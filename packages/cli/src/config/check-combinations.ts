@@ -1,10 +1,11 @@
 import { splitGraphCounts } from '@pg/datasets';
 import { ConfigError } from '../errors.js';
 import { checkRunName } from './run-name.js';
-import type { ConfigKeyName, FlatConfig } from './config-keys.js';
+import { CONFIG_KEYS, type ConfigKeyName, type FlatConfig } from './config-keys.js';
 import { trainingSplits } from './training-splits.js';
 
-const PLASTIC_ONLY: ConfigKeyName[] = ['decay', 'gated_write', 'reverse_write'];
+/** Keys that only the plastic network reads: another network refuses any value but their default. */
+const PLASTIC_ONLY: ConfigKeyName[] = ['decay', 'gated_write', 'reverse_write', 'write_rule'];
 
 /**
  * Rejects values that are each valid but impossible together, before any
@@ -52,7 +53,10 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
   }
 
   if (config.network_type !== 'plastic') {
-    for (const name of PLASTIC_ONLY) if (config[name]) fail(name, `false unless network_type is "plastic" (it is "${config.network_type}")`);
+    for (const name of PLASTIC_ONLY) {
+      const unused = CONFIG_KEYS[name].default;
+      if (config[name] !== unused) fail(name, `${JSON.stringify(unused)} unless network_type is "plastic" (it is "${config.network_type}")`);
+    }
   }
   if (config.network_type === 'transformer' && config.hidden_dim % config.num_heads !== 0) {
     fail('num_heads', `a divisor of hidden_dim ${config.hidden_dim}`);

@@ -70,6 +70,12 @@ export const CONFIG_KEYS = {
   decay: key('network', z.boolean(), false, 'Plastic only: learn a decay of the fast weights before each write.'),
   gated_write: key('network', z.boolean(), false, 'Plastic only: learn a gate on the strength of each write.'),
   reverse_write: key('network', z.boolean(), false, 'Plastic only: also write the reverse direction of each traversed edge.'),
+  write_rule: key(
+    'network',
+    z.enum(['hebbian', 'delta']),
+    'hebbian',
+    "Plastic only: how a write changes the fast weights. hebbian: add v kᵀ (the original's rule); delta: replace the value stored for the key, W + (v − W k̂) k̂ᵀ with the key k̂ normalised (Schlag, Irie and Schmidhuber 2021), before the rows are renormalised.",
+  ),
   num_layers: key('network', positiveInt().max(64), 2, 'Transformer only: number of layers.'),
   num_heads: key('network', positiveInt().max(64), 4, 'Transformer only: attention heads (must divide hidden_dim).'),
   positions: key('network', z.enum(['learned', 'sinusoidal']), 'sinusoidal', 'Transformer only: position encoding.'),

@@ -34,7 +34,7 @@ export function networkConfig(config: FlatConfig): NetworkConfigs[NetworkType] {
   };
   switch (config.network_type) {
     case 'plastic':
-      return { ...base, decay: config.decay, gatedWrite: config.gated_write, reverseWrite: config.reverse_write };
+      return { ...base, decay: config.decay, gatedWrite: config.gated_write, reverseWrite: config.reverse_write, writeRule: config.write_rule };
     case 'transformer':
       // The attention cache must hold the longest sequence the run evaluates.
       return {

@@ -95,6 +95,9 @@ describe('parseRunConfig', () => {
       'trainer.val_split must be 0, or a share that leaves at least one training and one validation graph among 2 training graphs (validation: held_out_graphs) (got 0.2)',
     );
     expect(failure('network:\n  network_type: rnn\n  gated_write: true\n')).toBe('network.gated_write must be false unless network_type is "plastic" (it is "rnn") (got true)');
+    expect(failure('network:\n  network_type: gru\n  write_rule: delta\n')).toBe('network.write_rule must be "hebbian" unless network_type is "plastic" (it is "gru") (got "delta")');
+    expect(parse('network:\n  network_type: gru\n  write_rule: hebbian\n').write_rule).toBe('hebbian');
+    expect(failure('network:\n  write_rule: oja\n')).toBe('network.write_rule must be one of "hebbian", "delta" (got "oja")');
     expect(failure('network:\n  network_type: transformer\n  hidden_dim: 30\n  num_heads: 4\n')).toBe('network.num_heads must be a divisor of hidden_dim 30 (got 4)');
     expect(failure('evaluation:\n  long_timesteps: 50\n  long_window_size: 100\n')).toMatch(/^evaluation.long_window_size must be at most long_timesteps - 1 = 49/);
     expect(failure('evaluation:\n  long_timesteps: 50\n  long_window_size: 10\n  long_late_start: 49\n')).toBe(

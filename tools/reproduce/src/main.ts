@@ -3,6 +3,8 @@
 // over their seeds; complete runs skipped, stopped ones resumed) and regenerates docs/results.md
 // from the complete run folders (or, where none is at hand, from the copies of their summaries
 // and configs committed in docs/results/runs/); --page only regenerates the page.
+// A run is complete when its folder in run/reproduce/ is, or, where it has no folder (a fresh
+// clone), when its committed copy is and was made with the config the sweep now gives it.
 // An unfinished run's progress is kept in docs/results/progress/<run>/ (committed, since run/ is
 // not): restored into run/reproduce/ before the sweep, saved after it (also when it is stopped),
 // and by --save-progress alone at any moment, even while the sweep runs in another process.
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArguments } from './arguments.js';
 import { RUNS } from './catalogue.js';
 import { collectRuns, committedFiles } from './collect-runs.js';
+import { committedRuns } from './committed-runs.js';
 import { writeResultFigures } from './figures.js';
 import { restoreProgress, saveProgress } from './progress.js';
 import { resultsPage } from './results-page.js';
@@ -58,7 +61,10 @@ const print = (line: string) => console.log(`progress: ${line}`);
 let status = 0;
 if (!pageOnly && !saveOnly) {
   guarded(() => restoreProgress(plan, selected, progressDir, print));
-  status = await runSweep(sweepFile, out, names, jobs, repoRoot);
+  // run/ is gone in a fresh clone; the runs whose complete copies are committed are not made again.
+  const skip = guarded(() => committedRuns(selected, committedDir, (line) => console.log(`committed: ${line}`)));
+  if (skip.length < selected.length) status = await runSweep({ sweepFile, out, only: names, skip, jobs }, repoRoot);
+  else console.log('every run asked for is complete in its committed copy: nothing to run');
 }
 // After every sweep, stopped or not: the next sitting may find run/ gone, and docs/ is what git keeps.
 if (!pageOnly) guarded(() => saveProgress(selected, progressDir, print));

@@ -10,6 +10,7 @@ import { ConfigError, readSweepPlan, type SweepPlan } from '@pg/cli';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArguments } from './arguments.js';
 import { RUNS } from './catalogue.js';
 import { collectRuns, committedFiles } from './collect-runs.js';
 import { writeResultFigures } from './figures.js';
@@ -20,17 +21,11 @@ import { runSweep } from './run-sweep.js';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const sweepFile = join(repoRoot, 'configs', 'reproduce', 'catalogue.sweep.yaml');
 const out = join(repoRoot, 'run', 'reproduce');
-const args = process.argv.slice(2);
-const pageOnly = args.includes('--page');
-const saveOnly = args.includes('--save-progress');
-const jobsAt = args.indexOf('--jobs');
-const jobs = jobsAt >= 0 ? args[jobsAt + 1] : undefined;
-const names = args.filter((arg, i) => !arg.startsWith('--') && (jobsAt < 0 || i !== jobsAt + 1));
 const fail = (message: string): never => {
   console.error(`error: ${message}`);
   process.exit(2);
 };
-/** Runs work whose bad input (a saved copy of another config, a garbled file) ends the command with one line. */
+/** Runs work whose bad input (an unknown argument, a saved copy of another config, a garbled file) ends the command with one line. */
 const guarded = <T>(work: () => T): T => {
   try {
     return work();
@@ -39,12 +34,7 @@ const guarded = <T>(work: () => T): T => {
     throw error;
   }
 };
-if (pageOnly && saveOnly) fail('--page and --save-progress: one or the other (--save-progress writes the page too)');
-const unknownFlag = args.find((arg) => arg.startsWith('--') && !['--page', '--save-progress', '--jobs'].includes(arg));
-if (unknownFlag !== undefined) fail(`unknown option ${JSON.stringify(unknownFlag)}; options: --jobs N, --page, --save-progress`);
-if (jobsAt >= 0 && !/^\d+$/.test(jobs ?? '')) fail(`--jobs must be an integer ≥ 1 (got ${JSON.stringify(jobs)})`);
-const unknown = names.filter((name) => !RUNS.some((run) => run.name === name));
-if (unknown.length > 0) fail(`unknown run ${unknown.map((name) => JSON.stringify(name)).join(', ')}; runs: ${RUNS.map(({ name }) => name).join(', ')}`);
+const { names, jobs, pageOnly, saveOnly } = guarded(() => parseArguments(process.argv.slice(2), RUNS.map(({ name }) => name)));
 
 const readPlan = (): SweepPlan => {
   try {

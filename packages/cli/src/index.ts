@@ -1,6 +1,7 @@
 export { CONFIG_KEYS, CONFIG_SECTIONS, type ConfigKey, type ConfigKeyName, type ConfigSection, type FlatConfig } from './config/config-keys.js';
 // describeSchema is public because the docs site generates the configuration reference from it.
 export { describeSchema } from './config/describe-schema.js';
+export { experimentDifference, type ExperimentDifference } from './config/experiment-difference.js';
 export { parseRunConfig, type ConfigSource } from './config/resolve-config.js';
 export { trainingSplits, type TrainingSplits } from './config/training-splits.js';
 export { ConfigError } from './errors.js';

@@ -43,6 +43,12 @@ export interface TrainerOptions<S extends NetworkState = NetworkState> {
   curriculumStartSteps?: number | null;
   /** See `curriculumStartSteps`. Default `null`. */
   curriculumEpochs?: number | null;
+  /**
+   * Early stopping: end training once this many epochs have passed without a better validation
+   * loss (the best epoch's weights are restored, as always). Needs validation walks. The
+   * learning-rate schedule still spans `epochs`. Default `null`: train every epoch.
+   */
+  earlyStoppingPatience?: number | null;
   /** Seed of the validation split, the batch order and the initial state of every sequence. Default 0. */
   seed?: number;
   /** Hooks called during training, in order (e.g. {@link consoleProgress}, {@link jsonlMetrics}). Default none. */
@@ -65,6 +71,7 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     tbpttSteps: options.tbpttSteps ?? null,
     curriculumStartSteps: options.curriculumStartSteps ?? null,
     curriculumEpochs: options.curriculumEpochs ?? null,
+    earlyStoppingPatience: options.earlyStoppingPatience ?? null,
     seed: options.seed ?? 0,
   };
   const integer = (field: keyof ResolvedTrainerOptions, min: number) => {
@@ -85,13 +92,16 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     throw new TrainerError('scheduler', resolved.scheduler, 'one of "none", "cosine"');
   }
   if (resolved.gradClip !== null && !(resolved.gradClip > 0)) throw new TrainerError('gradClip', resolved.gradClip, 'a number > 0, or null');
-  for (const field of ['warmupSteps', 'tbpttSteps', 'curriculumStartSteps', 'curriculumEpochs'] as const) {
+  for (const field of ['warmupSteps', 'tbpttSteps', 'curriculumStartSteps', 'curriculumEpochs', 'earlyStoppingPatience'] as const) {
     const value = resolved[field];
     if (value !== null && !(Number.isInteger(value) && value >= 1)) throw new TrainerError(field, value, 'an integer ≥ 1, or null');
   }
   if ((resolved.curriculumStartSteps === null) !== (resolved.curriculumEpochs === null)) {
     const missing = resolved.curriculumStartSteps === null ? 'curriculumStartSteps' : 'curriculumEpochs';
     throw new TrainerError(missing, null, `set too: a curriculum needs both curriculumStartSteps and curriculumEpochs`);
+  }
+  if (resolved.earlyStoppingPatience !== null && resolved.valSplit === 0 && !options.validation) {
+    throw new TrainerError('earlyStoppingPatience', resolved.earlyStoppingPatience, 'null without validation walks (set valSplit > 0 or give validation walks)');
   }
   return resolved;
 }

@@ -54,6 +54,11 @@ export interface TrainingResult {
   readonly bestValLoss: number | null;
   /** Whether training ended early through {@link Trainer.stop}. */
   readonly stopped: boolean;
+  /**
+   * Whether training ended before its last epoch because the validation loss had not improved
+   * for `earlyStoppingPatience` epochs.
+   */
+  readonly stoppedEarly: boolean;
   /** Where training ended because a number went NaN or infinite; `null` if it did not. */
   readonly diverged: Divergence | null;
 }
@@ -192,8 +197,9 @@ export class Trainer<S extends NetworkState = NetworkState> {
 
   /**
    * Trains the remaining epochs and restores the best weights. Ends early on
-   * {@link Trainer.stop}, or when the loss, the gradient norm, the weights or
-   * the validation loss stop being finite (see {@link TrainingResult.diverged}).
+   * {@link Trainer.stop}, after `earlyStoppingPatience` epochs without a better
+   * validation loss, or when the loss, the gradient norm, the weights or the
+   * validation loss stop being finite (see {@link TrainingResult.diverged}).
    */
   async fit(): Promise<TrainingResult> {
     this.stopRequested = false;
@@ -201,7 +207,7 @@ export class Trainer<S extends NetworkState = NetworkState> {
     this.takeBackLatestWeights();
     for (const callback of this.callbacks) await callback.onTrainStart?.(this);
     const { epochs } = this.options;
-    for (let epoch = this.completedEpochs; epoch < epochs && !this.stopRequested; epoch++) {
+    for (let epoch = this.completedEpochs; epoch < epochs && !this.stopRequested && !this.patienceSpent(); epoch++) {
       const record = await this.trainEpoch(epoch);
       if (record === null) {
         this.cutShort = true;
@@ -221,8 +227,15 @@ export class Trainer<S extends NetworkState = NetworkState> {
       bestEpoch: this.best?.epoch ?? this.completedEpochs,
       bestValLoss: this.best?.valLoss ?? null,
       stopped: this.stopRequested,
+      stoppedEarly: !this.stopRequested && this.divergence === null && this.completedEpochs < epochs && this.patienceSpent(),
       diverged: this.divergence,
     };
+  }
+
+  /** Whether `earlyStoppingPatience` epochs have passed since the best validation loss. */
+  private patienceSpent(): boolean {
+    const patience = this.options.earlyStoppingPatience;
+    return patience !== null && this.best !== null && this.completedEpochs - this.best.epoch >= patience;
   }
 
   /**

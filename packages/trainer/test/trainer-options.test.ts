@@ -14,6 +14,7 @@ describe('resolveTrainerOptions', () => {
       tbpttSteps: null,
       curriculumStartSteps: null,
       curriculumEpochs: null,
+      earlyStoppingPatience: null,
       seed: 0,
     });
   });

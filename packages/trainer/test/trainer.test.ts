@@ -92,6 +92,38 @@ describe('Trainer', () => {
     model.dispose();
   });
 
+  it('stops early once the validation loss has not improved for earlyStoppingPatience epochs', async () => {
+    // The setting above, whose validation loss stops improving; the same training with and without patience.
+    const options = { epochs: 8, batchSize: 8, learningRate: 0.3, scheduler: 'none', seed: 4 } as const;
+    const fit = async (patience: number | null) => {
+      const model = plastic();
+      const trainer = new Trainer(model, dataset.train, { ...options, earlyStoppingPatience: patience });
+      const result = await trainer.fit();
+      const weights = weightsOf(model);
+      trainer.dispose();
+      model.dispose();
+      return { ...result, weights };
+    };
+    const full = await fit(null);
+    const patient = await fit(2);
+    // The first epoch that comes 2 epochs after the best so far ends training.
+    const bestSoFar = (epoch: number) => full.history.slice(0, epoch).reduce((best, r) => (r.valLoss! < best.valLoss! ? r : best)).epoch;
+    const end = full.history.find((r) => r.epoch - bestSoFar(r.epoch) >= 2)!.epoch;
+    expect(end).toBeLessThan(options.epochs);
+    expect(full.stoppedEarly).toBe(false);
+    expect(patient.stoppedEarly).toBe(true);
+    expect(patient.stopped).toBe(false);
+    const withoutSeconds = (history: readonly EpochRecord[]) => history.map(({ seconds: _, ...rest }) => rest);
+    expect(withoutSeconds(patient.history)).toEqual(withoutSeconds(full.history.slice(0, end)));
+    expect(patient.bestEpoch).toBe(bestSoFar(end));
+    // Resumed after any epoch, even the one that ends it, it ends at the same epoch with the same weights.
+    await expectExactResume(dataset.train, { ...options, earlyStoppingPatience: 2 }, [1, end - 1, end]);
+  });
+
+  it('refuses early stopping without validation walks', () => {
+    expect(() => new Trainer(plastic(), dataset.train, { valSplit: 0, earlyStoppingPatience: 3 })).toThrow('earlyStoppingPatience must be null without validation walks (set valSplit > 0 or give validation walks) (got 3)');
+  });
+
   it('resumed from a snapshot, ends with exactly the weights of an uninterrupted run', async () => {
     // Enough steps for the bias-correction powers to matter: restoring them as beta ** t instead of the running product drifts here.
     await expectExactResume(dataset.train, { epochs: 6, batchSize: 4, learningRate: 0.01, seed: 5 }, [1, 3, 5]);

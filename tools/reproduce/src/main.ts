@@ -3,6 +3,8 @@
 // over their seeds; complete runs skipped, stopped ones resumed) and regenerates docs/results.md
 // from the complete run folders (or, where none is at hand, from the copies of their summaries
 // and configs committed in docs/results/runs/); --page only regenerates the page.
+// A run is complete when its folder in run/reproduce/ is, or, where it has no folder (a fresh
+// clone), when its committed copy is and was made with the config the sweep now gives it.
 // An unfinished run's progress is kept in docs/results/progress/<run>/ (committed, since run/ is
 // not): restored into run/reproduce/ before the sweep, saved after it (also when it is stopped),
 // and by --save-progress alone at any moment, even while the sweep runs in another process.
@@ -10,8 +12,10 @@ import { ConfigError, readSweepPlan, type SweepPlan } from '@pg/cli';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArguments } from './arguments.js';
 import { RUNS } from './catalogue.js';
 import { collectRuns, committedFiles } from './collect-runs.js';
+import { committedRuns } from './committed-runs.js';
 import { writeResultFigures } from './figures.js';
 import { restoreProgress, saveProgress } from './progress.js';
 import { resultsPage } from './results-page.js';
@@ -20,17 +24,11 @@ import { runSweep } from './run-sweep.js';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const sweepFile = join(repoRoot, 'configs', 'reproduce', 'catalogue.sweep.yaml');
 const out = join(repoRoot, 'run', 'reproduce');
-const args = process.argv.slice(2);
-const pageOnly = args.includes('--page');
-const saveOnly = args.includes('--save-progress');
-const jobsAt = args.indexOf('--jobs');
-const jobs = jobsAt >= 0 ? args[jobsAt + 1] : undefined;
-const names = args.filter((arg, i) => !arg.startsWith('--') && (jobsAt < 0 || i !== jobsAt + 1));
 const fail = (message: string): never => {
   console.error(`error: ${message}`);
   process.exit(2);
 };
-/** Runs work whose bad input (a saved copy of another config, a garbled file) ends the command with one line. */
+/** Runs work whose bad input (an unknown argument, a saved copy of another config, a garbled file) ends the command with one line. */
 const guarded = <T>(work: () => T): T => {
   try {
     return work();
@@ -39,12 +37,7 @@ const guarded = <T>(work: () => T): T => {
     throw error;
   }
 };
-if (pageOnly && saveOnly) fail('--page and --save-progress: one or the other (--save-progress writes the page too)');
-const unknownFlag = args.find((arg) => arg.startsWith('--') && !['--page', '--save-progress', '--jobs'].includes(arg));
-if (unknownFlag !== undefined) fail(`unknown option ${JSON.stringify(unknownFlag)}; options: --jobs N, --page, --save-progress`);
-if (jobsAt >= 0 && !/^\d+$/.test(jobs ?? '')) fail(`--jobs must be an integer ≥ 1 (got ${JSON.stringify(jobs)})`);
-const unknown = names.filter((name) => !RUNS.some((run) => run.name === name));
-if (unknown.length > 0) fail(`unknown run ${unknown.map((name) => JSON.stringify(name)).join(', ')}; runs: ${RUNS.map(({ name }) => name).join(', ')}`);
+const { names, jobs, pageOnly, saveOnly } = guarded(() => parseArguments(process.argv.slice(2), RUNS.map(({ name }) => name)));
 
 const readPlan = (): SweepPlan => {
   try {
@@ -68,7 +61,10 @@ const print = (line: string) => console.log(`progress: ${line}`);
 let status = 0;
 if (!pageOnly && !saveOnly) {
   guarded(() => restoreProgress(plan, selected, progressDir, print));
-  status = await runSweep(sweepFile, out, names, jobs, repoRoot);
+  // run/ is gone in a fresh clone; the runs whose complete copies are committed are not made again.
+  const skip = guarded(() => committedRuns(selected, committedDir, (line) => console.log(`committed: ${line}`)));
+  if (skip.length < selected.length) status = await runSweep({ sweepFile, out, only: names, skip, jobs }, repoRoot);
+  else console.log('every run asked for is complete in its committed copy: nothing to run');
 }
 // After every sweep, stopped or not: the next sitting may find run/ gone, and docs/ is what git keeps.
 if (!pageOnly) guarded(() => saveProgress(selected, progressDir, print));

@@ -1,6 +1,7 @@
 import { ConfigError, restoreRunProgress, saveRunProgress, type RunSummary, type SweepPlan, type SweepRun } from '@pg/cli';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFile } from './read-json.js';
 
 /**
  * Brings the saved progress in `progress` (one folder per run, committed with
@@ -49,11 +50,4 @@ export function restoreProgress(plan: SweepPlan, runs: readonly SweepRun[], prog
 /** Whether folder `a` was last written before `b` (by their summaries). */
 const isOlder = (a: string, b: string) => readSummary(a).updatedAt < readSummary(b).updatedAt;
 
-function readSummary(dir: string): RunSummary {
-  const path = join(dir, 'summary.json');
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as RunSummary;
-  } catch (error) {
-    throw new ConfigError(path, (error as Error).message, 'a readable run summary');
-  }
-}
+const readSummary = (dir: string) => readJsonFile<RunSummary>(join(dir, 'summary.json'), 'a readable run summary');

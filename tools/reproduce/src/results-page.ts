@@ -184,7 +184,8 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
     '## Commands and runs',
     '',
     'Reproduce everything with `pnpm reproduce` (the sweep `configs/reproduce/catalogue.sweep.yaml`, which lists the seeds of each row; ' +
-      'runs already complete are skipped and stopped ones resumed), or one row with `pnpm reproduce <name>`; `pnpm reproduce --page` only ' +
+      'runs already complete are skipped, whether their folders are at hand or only their copies below, made with the config the sweep ' +
+      'now gives them; stopped ones are resumed), or one row with `pnpm reproduce <name>`; `pnpm reproduce --page` only ' +
       'regenerates this page from the complete run folders, and from the committed copies of the runs whose folders are not at hand. ' +
       'Each run\'s summary (its `summary.json`, holding the command that made it) and config are copied to `docs/results/runs/`.',
     '',

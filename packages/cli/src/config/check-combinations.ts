@@ -45,6 +45,10 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
     );
   }
 
+  if (config.early_stopping_patience !== null && config.val_split === 0) {
+    fail('val_split', 'above 0 when early_stopping_patience is set (early stopping watches the validation loss)');
+  }
+
   if ((config.curriculum_start_steps === null) !== (config.curriculum_epochs === null)) {
     fail(config.curriculum_start_steps === null ? 'curriculum_epochs' : 'curriculum_start_steps', 'null unless curriculum_start_steps and curriculum_epochs are both set');
   }

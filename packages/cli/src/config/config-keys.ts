@@ -110,6 +110,12 @@ export const CONFIG_KEYS = {
     'A curriculum on walk length: the first epoch trains on the first curriculum_start_steps steps of each walk, growing linearly to the whole walk at epoch curriculum_epochs (from 0). Set both or neither; validation always runs whole walks.',
   ),
   curriculum_epochs: key('trainer', positiveInt().nullable(), null, 'Epochs over which the curriculum grows to whole walks (see curriculum_start_steps).'),
+  early_stopping_patience: key(
+    'trainer',
+    positiveInt().nullable(),
+    null,
+    "Early stopping: end training once this many epochs pass without a better validation loss (the best epoch's weights are kept either way; the schedule still spans epochs). Needs validation (val_split > 0). Default: train every epoch.",
+  ),
   grad_clip: key('trainer', z.number().gt(0).nullable(), null, 'Clip the global gradient norm to this value; default off (the norm is logged either way).'),
 
   long_timesteps: key('evaluation', positiveInt(2).max(100_000), 2000, 'Length of the long exploration of one test graph.'),

@@ -62,6 +62,7 @@ export function trainerOptions(config: FlatConfig): TrainerOptions {
     tbpttSteps: config.tbptt_steps,
     curriculumStartSteps: config.curriculum_start_steps,
     curriculumEpochs: config.curriculum_epochs,
+    earlyStoppingPatience: config.early_stopping_patience,
     seed: config.seed,
   };
 }

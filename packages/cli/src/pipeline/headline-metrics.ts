@@ -36,6 +36,7 @@ const HEADLINES: ReadonlyArray<Omit<MetricRow, 'value'> & { key: string }> = [
   { key: 'parameters_slow', label: 'Trained parameters', format: 'integer' },
   { key: 'parameters_fast', label: 'Fast values per sequence', format: 'integer' },
   { key: 'best_epoch', label: 'Best epoch', format: 'integer' },
+  { key: 'epochs_trained', label: 'Epochs trained', format: 'integer', note: 'fewer than epochs when early stopping ended training' },
   { key: 'train_seconds', label: 'Training time', format: 'seconds' },
 ];
 

@@ -81,12 +81,16 @@ export async function trainStage(context: RunContext, dataset: GraphDataset): Pr
   const last = result.history[result.history.length - 1]!;
   summary.setMetrics({
     best_epoch: result.bestEpoch,
+    epochs_trained: result.history.length,
     best_val_loss: result.bestValLoss,
     final_train_accuracy: last.trainAccuracy,
     final_val_accuracy: last.valAccuracy,
     // Summed over the epochs, so a resumed run counts the time of its earlier part too.
     train_seconds: result.history.reduce((total, record) => total + record.seconds, 0),
   });
+  if (result.stoppedEarly) {
+    log.info(`stopped early after epoch ${result.history.length} of ${config.epochs}: no better validation loss for ${config.early_stopping_patience} epochs`);
+  }
   log.info(`training done: best epoch ${result.bestEpoch}, weights saved to ${run.path('model.json')}`);
   return { model, tracking };
 }

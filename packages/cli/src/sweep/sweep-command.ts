@@ -37,17 +37,20 @@ export function addSweepCommands(program: Command, log: Logger, guard: Guard): v
     .option('-j, --jobs <n>', `runs at a time (default: cores / ${CORES_PER_RUN}, at least 1)`)
     .option(outOption, outHelp)
     .option('--only <experiment>', 'only the runs of this experiment (repeatable)', (value: string, all: string[]) => [...all, value], [])
+    .option('--skip <run>', 'leave out this run, by name, e.g. one whose results are kept elsewhere (repeatable)', (value: string, all: string[]) => [...all, value], [])
     .option('-v, --verbose', 'show stack traces')
-    .action((file: string, flags: { jobs?: string; out?: string; only: string[]; verbose?: boolean }) =>
+    .action((file: string, flags: { jobs?: string; out?: string; only: string[]; skip: string[]; verbose?: boolean }) =>
       guard(flags.verbose, async () => {
         const jobs = flags.jobs === undefined ? Math.max(1, Math.floor(availableParallelism() / CORES_PER_RUN)) : positiveInteger('--jobs', flags.jobs);
         const plan = readSweepPlan(file, flags.out);
         const experiments = [...new Set(plan.runs.map(({ experiment }) => experiment))];
         const unknown = flags.only.find((name) => !experiments.includes(name));
         if (unknown !== undefined) throw new ConfigError('--only', unknown, `an experiment of ${file} (${experiments.join(', ')})`);
-        const selected = plan.runs.filter(({ experiment }) => flags.only.length === 0 || flags.only.includes(experiment));
+        const unknownRun = flags.skip.find((name) => !plan.runs.some((run) => run.name === name));
+        if (unknownRun !== undefined) throw new ConfigError('--skip', unknownRun, `the name of a run of ${file} (pg sweep list ${file} names them)`);
+        const selected = plan.runs.filter(({ experiment, name }) => (flags.only.length === 0 || flags.only.includes(experiment)) && !flags.skip.includes(name));
         const before = states(plan, selected);
-        log.info(`sweep ${plan.name}: ${selected.length} runs into ${plan.out}: ${describeStates(before)}; ${jobs} at a time`);
+        log.info(`sweep ${plan.name}: ${selected.length} runs into ${plan.out}: ${describeStates(before)}; ${jobs} at a time${flags.skip.length > 0 ? `; ${flags.skip.length} left out (--skip)` : ''}`);
         // A run that another live process holds (another sweep, a cluster task) is left to it.
         const todo = selected.filter((run) => before.get(run.index) === 'new' || before.get(run.index) === 'resumable').map(({ index }) => index);
         const { exitCodes, interrupted } = await runSweepLocally(plan, todo, jobs, log);

@@ -85,6 +85,7 @@ describe('parseRunConfig', () => {
     expect(failure('dataset:\n  num_graphs: 1\n')).toMatch(/^dataset.test_fraction must be a fraction that leaves at least one train and one test graph among num_graphs 1/);
     expect(parse('dataset:\n  num_graphs: 1\n  num_graphs_counts: train\n').num_graphs).toBe(1);
     expect(failure('dataset:\n  num_graphs_counts: test\n')).toBe('dataset.num_graphs_counts must be one of "all", "train" (got "test")');
+    expect(failure('trainer:\n  early_stopping_patience: 3\n  val_split: 0\n')).toBe('trainer.val_split must be above 0 when early_stopping_patience is set (early stopping watches the validation loss) (got 0)');
     expect(failure('trainer:\n  curriculum_start_steps: 10\n')).toBe('trainer.curriculum_start_steps must be null unless curriculum_start_steps and curriculum_epochs are both set (got 10)');
     expect(failure('dataset:\n  num_timesteps: 20\ntrainer:\n  curriculum_start_steps: 19\n  curriculum_epochs: 3\n')).toBe(
       'trainer.curriculum_start_steps must be below the 19 steps of a walk (num_timesteps - 1), or null (got 19)',

@@ -70,6 +70,18 @@ describe('pg sweep', () => {
     expect(names.map((name) => summaryOf(join(local, name)).startedAt)).toEqual(started);
   }, 120_000);
 
+  it('leaves out the runs named by --skip, new ones included', async () => {
+    const more = join(dir, 'more.sweep.yaml');
+    writeFileSync(more, `name: study\nconfig: ${tiny}\nset:\n  logging.wandb_enabled: false\ngrid:\n  network.hidden_dim: [8, 12]\nseeds: [1, 2, 3]\n`);
+    const skipped = ['tiny-hidden_dim=8-seed=3', 'tiny-hidden_dim=12-seed=3'];
+    const sweep = await pg(['sweep', more, '--out', local, ...skipped.flatMap((name) => ['--skip', name])]);
+    expect(sweep.code).toBe(EXIT.ok);
+    expect(sweep.lines[0]).toBe(`sweep study: 4 runs into ${local}: 4 complete, 0 to resume, 0 new; 1 at a time; 2 left out (--skip)`);
+    expect(sweep.lines.filter((line) => line.includes('] start'))).toEqual([]);
+    expect(sweep.stdout).toContain('Sweep study: 4 complete, 0 to resume, 0 new (of 4 runs)\n');
+    for (const name of skipped) expect(existsSync(join(local, name))).toBe(false);
+  }, 60_000);
+
   it('gives the same results, bit for bit, as the tasks of a job array indexed by the scheduler', async () => {
     const array = join(dir, 'array');
     try {
@@ -98,6 +110,7 @@ describe('pg sweep', () => {
     expect(existsSync(out)).toBe(false);
     expect((await pg(['sweep', file, '--jobs', '0', '--out', out])).lines).toEqual(['error: --jobs must be an integer ≥ 1 (got "0")']);
     expect((await pg(['sweep', file, '--only', 'tiy', '--out', out])).lines).toEqual([`error: --only must be an experiment of ${file} (tiny) (got "tiy")`]);
+    expect((await pg(['sweep', file, '--skip', 'tiny-seed=1', '--out', out])).lines).toEqual([`error: --skip must be the name of a run of ${file} (pg sweep list ${file} names them) (got "tiny-seed=1")`]);
     expect(existsSync(out)).toBe(false);
 
     const changed = join(dir, 'changed.sweep.yaml');

@@ -1,8 +1,9 @@
-import { parseRunConfigFile, type FlatConfig, type RunSummary, type SweepPlan } from '@pg/cli';
+import { ConfigError, parseRunConfigFile, type FlatConfig, type RunSummary, type SweepPlan } from '@pg/cli';
 import { meanInterval, type MeanInterval } from '@pg/eval';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReproductionRun } from './catalogue.js';
+import { readJsonFile } from './read-json.js';
 
 /** A curve as the evaluation stores it. */
 export interface StoredCurve {
@@ -26,7 +27,7 @@ export interface SeedRun {
   readonly summary: RunSummary;
   /** The run's config (its `run_config.json`, read as the CLI reads a run folder's). */
   readonly config: FlatConfig;
-  /** The curves of the figures; `null` for a run read from its committed copies, which hold no curves. */
+  /** The curves of the figures; `null` for a run read from committed copies made before the curves were committed with them. */
   readonly curves: RunCurves | null;
 }
 
@@ -43,32 +44,66 @@ export interface CollectedRun {
   readonly spread: Readonly<Record<string, MeanInterval>>;
 }
 
-/** Where the results page keeps its copy of a run's summary and of its config. */
-export const committedFiles = (committed: string, name: string) => ({ summary: join(committed, `${name}.json`), config: join(committed, `${name}.config.json`) });
+/** Where the results page keeps its copies of a run: its summary, its config, and the curves its figures draw. */
+export const committedFiles = (committed: string, name: string) => ({
+  summary: join(committed, `${name}.json`),
+  config: join(committed, `${name}.config.json`),
+  curves: join(committed, `${name}.curves.json`),
+});
+
+const readSummary = (path: string) => readJsonFile<RunSummary>(path, 'a readable run summary');
+
+/**
+ * The curves the figures draw, every point of them, picked from `evaluation`
+ * (a run's `evaluation.json`, or a committed copy of them read from `path`).
+ * Refuses, naming `path`, one that lacks any of them.
+ */
+export function figureCurves(evaluation: unknown, path: string): RunCurves {
+  const { long, switching } = (evaluation ?? {}) as Partial<RunCurves>;
+  const parts: Record<string, unknown> = {
+    'long.curve': long?.curve,
+    'long.oracleCurves.directed': long?.oracleCurves?.directed,
+    'long.oracleCurves.undirected': long?.oracleCurves?.undirected,
+    'switching.curve': switching?.curve,
+  };
+  const missing = Object.keys(parts).filter((part) => !isCurve(parts[part]));
+  if (!Number.isInteger(long?.window)) missing.push('long.window');
+  if (!Number.isInteger(switching?.window)) missing.push('switching.window');
+  if (!Array.isArray(switching?.switches)) missing.push('switching.switches');
+  if (missing.length > 0) throw new ConfigError(path, `no ${missing.join(', ')}`, 'the curves of the results figures (long.curve, window and oracleCurves; switching.curve, switches and window)');
+  const { curve, window, oracleCurves } = long!;
+  return { long: { curve, window, oracleCurves: { directed: oracleCurves.directed, undirected: oracleCurves.undirected } }, switching: { curve: switching!.curve, switches: switching!.switches, window: switching!.window } };
+}
+
+const isCurve = (value: unknown): value is StoredCurve => {
+  const { x, y } = (value ?? {}) as Partial<StoredCurve>;
+  return Array.isArray(x) && Array.isArray(y) && x.length === y.length;
+};
 
 /**
  * Collects, for each row of the catalogue, its sweep runs (one per seed):
  * from the run folder when it is complete and holds its evaluation, else
- * from its committed copies under `committed` (summary and config, no
- * curves) when they exist; a seed with neither is left out, and a row with
- * no seed at all. The row's numbers are the means over its seeds.
+ * from its committed copies under `committed` (summary, config and, for runs
+ * made since they are committed, curves) when they exist; a seed with
+ * neither is left out, and a row with no seed at all. The row's numbers are
+ * the means over its seeds.
  */
 export function collectRuns(catalogue: readonly ReproductionRun[], plan: SweepPlan, committed: string): CollectedRun[] {
-  const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
   const collected: CollectedRun[] = [];
   for (const spec of catalogue) {
     const seeds: SeedRun[] = [];
     for (const run of plan.runs.filter(({ experiment }) => experiment === spec.name)) {
-      const folder = run.dir;
-      const complete = existsSync(join(folder, 'evaluation.json')) && existsSync(join(folder, 'summary.json')) && readJson(join(folder, 'summary.json')).status === 'complete';
-      if (complete) {
-        const { long, switching } = readJson(join(folder, 'evaluation.json'));
-        seeds.push({ name: run.name, seed: run.seed, dir: folder, summary: readJson(join(folder, 'summary.json')), config: parseRunConfigFile(join(folder, 'run_config.json'), []), curves: { long, switching } });
+      const folder = (file: string) => join(run.dir, file);
+      if (existsSync(folder('evaluation.json')) && existsSync(folder('summary.json')) && readSummary(folder('summary.json')).status === 'complete') {
+        const evaluation = readJsonFile(folder('evaluation.json'), 'a readable evaluation');
+        const curves = figureCurves(evaluation, folder('evaluation.json'));
+        seeds.push({ name: run.name, seed: run.seed, dir: run.dir, summary: readSummary(folder('summary.json')), config: parseRunConfigFile(folder('run_config.json'), []), curves });
         continue;
       }
       const copies = committedFiles(committed, run.name);
       if (existsSync(copies.summary) && existsSync(copies.config)) {
-        seeds.push({ name: run.name, seed: run.seed, dir: null, summary: readJson(copies.summary), config: parseRunConfigFile(copies.config, []), curves: null });
+        const curves = existsSync(copies.curves) ? figureCurves(readJsonFile(copies.curves, 'the committed curves of a run'), copies.curves) : null;
+        seeds.push({ name: run.name, seed: run.seed, dir: null, summary: readSummary(copies.summary), config: parseRunConfigFile(copies.config, []), curves });
       }
     }
     if (seeds.length > 0) collected.push({ spec, seeds, config: seeds[0]!.config, ...overSeeds(seeds) });

@@ -1,20 +1,21 @@
 // pnpm reproduce [name ...] [--jobs N] [--page | --save-progress]
 // Runs the reproduction sweep configs/reproduce/catalogue.sweep.yaml (every row, or those named,
 // over their seeds; complete runs skipped, stopped ones resumed) and regenerates docs/results.md
-// from the complete run folders (or, where none is at hand, from the copies of their summaries
-// and configs committed in docs/results/runs/); --page only regenerates the page.
+// from the complete run folders (or, where none is at hand, from the copies of their summaries,
+// configs and curves committed in docs/results/runs/); --page only regenerates the page.
 // A run is complete when its folder in run/reproduce/ is, or, where it has no folder (a fresh
 // clone), when its committed copy is and was made with the config the sweep now gives it.
 // An unfinished run's progress is kept in docs/results/progress/<run>/ (committed, since run/ is
 // not): restored into run/reproduce/ before the sweep, saved after it (also when it is stopped),
 // and by --save-progress alone at any moment, even while the sweep runs in another process.
 import { ConfigError, readSweepPlan, type SweepPlan } from '@pg/cli';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArguments } from './arguments.js';
 import { RUNS } from './catalogue.js';
-import { collectRuns, committedFiles } from './collect-runs.js';
+import { collectRuns } from './collect-runs.js';
+import { commitCopies } from './commit-copies.js';
 import { committedRuns } from './committed-runs.js';
 import { writeResultFigures } from './figures.js';
 import { restoreProgress, saveProgress } from './progress.js';
@@ -69,14 +70,8 @@ if (!pageOnly && !saveOnly) {
 // After every sweep, stopped or not: the next sitting may find run/ gone, and docs/ is what git keeps.
 if (!pageOnly) guarded(() => saveProgress(selected, progressDir, print));
 
-const runs = collectRuns(RUNS, plan, committedDir);
-mkdirSync(committedDir, { recursive: true });
-for (const { dir, name } of runs.flatMap(({ seeds }) => seeds)) {
-  if (dir === null) continue;
-  const copies = committedFiles(committedDir, name);
-  copyFileSync(join(dir, 'summary.json'), copies.summary);
-  copyFileSync(join(dir, 'run_config.json'), copies.config);
-}
+const runs = guarded(() => collectRuns(RUNS, plan, committedDir));
+commitCopies(runs, committedDir);
 const figures = await writeResultFigures(runs, resultsDir);
 const notes = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'notes.md'), 'utf8');
 const planned = new Map(RUNS.map(({ name }) => [name, plan.runs.find(({ experiment }) => experiment === name)!.config]));

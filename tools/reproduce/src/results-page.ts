@@ -187,7 +187,8 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
       'runs already complete are skipped, whether their folders are at hand or only their copies below, made with the config the sweep ' +
       'now gives them; stopped ones are resumed), or one row with `pnpm reproduce <name>`; `pnpm reproduce --page` only ' +
       'regenerates this page from the complete run folders, and from the committed copies of the runs whose folders are not at hand. ' +
-      'Each run\'s summary (its `summary.json`, holding the command that made it) and config are copied to `docs/results/runs/`.',
+      'Each run\'s summary (its `summary.json`, holding the command that made it), config and the curves its figures draw are copied to ' +
+      '`docs/results/runs/`.',
     '',
     markdownTable(
       ['run', 'command', 'seed', 'summary', 'run folder', 'backend'],

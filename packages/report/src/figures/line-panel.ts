@@ -46,6 +46,9 @@ export interface LinePanelOptions {
   readonly markers?: readonly number[];
 }
 
+/** Characters of a legend label that two columns hold side by side within the default label limit. */
+const LONG_LABEL = 30;
+
 /** Points kept per series: enough for a smooth curve at report size, few enough to keep specs small. */
 const MAX_POINTS = 500;
 
@@ -73,9 +76,16 @@ export function linePanel(series: readonly Series[], options: LinePanelOptions):
   );
   const anyDashed = series.some(({ dashed }) => dashed);
   const yScale = options.unitInterval ? { domain: [0, 1] } : { zero: false };
-  // Two columns keep a legend of many runs within the panel's width; its symbols are strokes in full
-  // colour, also where a band's pale shading shares the legend.
-  const legend = { columns: 2, ...(bands.length > 0 ? { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 } : {}) };
+  // Two columns keep a legend of many runs within the panel's width, one where a label is long (a
+  // row's seeds, an oracle's walks), uncut: without a canvas, vega takes 0.8 em a character and
+  // would cut it short of its room. Its symbols are strokes in full colour, also where a band's pale
+  // shading shares the legend.
+  const longLabels = series.some(({ label }) => label.length > LONG_LABEL);
+  const legend = {
+    columns: longLabels ? 1 : 2,
+    ...(longLabels ? { labelLimit: 0 } : {}),
+    ...(bands.length > 0 ? { symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 2 } : {}),
+  };
   const color = { field: 'series', type: 'nominal', title: null, sort: series.map(({ label }) => label), legend };
   const x = { field: 'x', type: 'quantitative', title: options.xTitle };
   const y = (field: string) => ({ field, type: 'quantitative', title: options.yTitle, scale: yScale });

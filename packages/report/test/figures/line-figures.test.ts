@@ -73,6 +73,24 @@ describe('bands', () => {
   });
 });
 
+describe('legends', () => {
+  it('hold short labels in two columns, and long ones in one, uncut', async () => {
+    const legendOf = (spec: unknown) => (layersOf(spec).at(-1) as unknown as { encoding: { color: { legend: Record<string, unknown> } } }).encoding.color.legend;
+    const short = rollingAccuracyFigure([{ label: 'plastic', x: [1, 2], y: [0.5, 0.7] }], { window: 2 });
+    expect(legendOf(short.spec)).toEqual({ columns: 2 });
+    const label = 'directed oracle (walks of plastic_disjoint_8_original_budget, rnn_disjoint_8)';
+    const long = rollingAccuracyFigure(
+      [
+        { label: 'plastic', x: [1, 2], y: [0.5, 0.7] },
+        { label, x: [1, 2], y: [0.8, 0.9], dashed: true },
+      ],
+      { window: 2 },
+    );
+    expect(legendOf(long.spec)).toMatchObject({ columns: 1, labelLimit: 0 });
+    expect((await renderFigure(long)).svg).toContain(`>${label}</text>`);
+  });
+});
+
 describe('long series', () => {
   it('are thinned to at most 500 points, keeping the last', () => {
     const x = Array.from({ length: 2000 }, (_, i) => i);

@@ -35,7 +35,7 @@ function median(run) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-/** Forward pass and Adam step of one of our networks, from a fixed initial state; `implementation` is its recurrence's (plastic, RNN or GRU). */
+/** Forward pass and Adam step of one of our networks, from a fixed initial state; `implementation` is its recurrence's (plastic, RNN, GRU or LSTM). */
 function ours(config, implementation) {
   const model = createGraphNetwork(spec.model, { numNodes: N, numActions: A, hiddenDim: H, seed: 1, ...config });
   if (implementation) model.implementation = implementation;

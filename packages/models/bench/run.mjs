@@ -47,8 +47,8 @@ for (const backend of backends) {
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, mode: 'memory' });
     rows.push([model, fmt(r.stepMs), fmt(r.forwardMs), fmt(rss.peakRssMb, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`, `tfjs-layers ${fmt(r.layersStepMs)}`, `${fmt(r.layersStepMs / r.stepMs)}×`]);
   }
-  // The RNN and GRU kernels on one thread against the step-by-step recurrences they replace.
-  for (const model of ['rnn', 'gru']) {
+  // The RNN, GRU and LSTM kernels on one thread against the step-by-step recurrences they replace.
+  for (const model of ['rnn', 'gru', 'lstm']) {
     const r = measure('./measure.mjs', { ...REFERENCE, backend, repeats, threads: 1, model, config: {}, compareWith: 'reference' });
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, threads: 1, model, config: {}, mode: 'memory' });
     const referenceRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, implementation: 'reference', mode: 'memory' });
@@ -60,7 +60,7 @@ for (const backend of backends) {
 
 console.log(`\n### wasm: the original's 8-node setting, B ${ORIGINAL_8.batchSize}, walks of ${ORIGINAL_8.length + 1} nodes, N ${ORIGINAL_8.numNodes}, A ${ORIGINAL_8.numActions}, H ${ORIGINAL_8.hiddenDim}\n`);
 const original = [];
-for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['gru, kernel on 1 thread', 'gru', {}, 1], ['lstm', 'lstm', {}]]) {
+for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['gru, kernel on 1 thread', 'gru', {}, 1], ['lstm', 'lstm', {}], ['lstm, kernel on 1 thread', 'lstm', {}, 1]]) {
   const r = measure('./measure.mjs', { ...ORIGINAL_8, backend: 'wasm', repeats: 10, threads, model, config });
   original.push([label, fmt(r.stepMs), fmt(r.forwardMs), fmt(r.walkPassesPerSecond, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`]);
 }

@@ -14,6 +14,7 @@ export type LSTMState = {
  * An LSTM baseline (PyTorch's `nn.LSTM` equations and initialisation, gates in the order
  * input, forget, candidate, output), then the shared decoder:
  * `c' = σ(f) ⊙ c + σ(i) ⊙ tanh(g)`, `h' = σ(o) ⊙ tanh(c')`, each gate `x W_i· + b_i· + h W_h· + b_h·`.
+ * The recurrence runs in a WebAssembly kernel by default (see {@link RecurrentGraphNetwork.implementation}).
  *
  * @example
  * ```ts
@@ -25,7 +26,7 @@ export class LSTMGraphNetwork extends RecurrentGraphNetwork<LSTMState> {
   static readonly className = 'LSTMGraphNetwork';
 
   constructor(config: GraphNetworkConfig) {
-    super(config, 4, ['hidden', 'cell']);
+    super(config, 4, ['hidden', 'cell'], 'lstm');
   }
 
   protected update(inputGates: Tensor2D, hiddenGates: Tensor2D, state: LSTMState): LSTMState {

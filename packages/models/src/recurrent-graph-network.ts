@@ -1,5 +1,5 @@
 import type { RandomGenerator } from '@pg/graphs';
-import { reshape, slice, stack, unstack, zeros, type Tensor1D, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
+import { stack, unstack, zeros, type Tensor1D, type Tensor2D, type Tensor3D } from '@tensorflow/tfjs-core';
 import { Dense } from './dense.js';
 import { ModelError } from './errors.js';
 import { GraphNetwork, type ChunkResult, type GraphNetworkConfig, type ResolvedGraphNetworkConfig } from './graph-network.js';
@@ -16,10 +16,9 @@ export type RecurrentState = {
 /**
  * How a recurrent network runs its recurrence: `wasm`, as one op over the whole
  * chunk run by a WebAssembly SIMD kernel with a hand-written gradient, on both
- * cores in Node (see {@link setWasmKernelThreads}; the RNN and GRU have one,
- * the LSTM not yet); `reference`, step by step with the cell's
- * `update`, the readable definition the kernel is tested against. Both compute
- * the same function.
+ * cores in Node (see {@link setWasmKernelThreads}; the RNN, GRU and LSTM have
+ * one); `reference`, step by step with the cell's `update`, the readable
+ * definition the kernel is tested against. Both compute the same function.
  */
 export type RecurrentImplementation = 'wasm' | 'reference';
 
@@ -82,8 +81,9 @@ export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends Gr
   /**
    * @param gates - blocks of `H` columns in each projection (1 RNN, 3 GRU, 4 LSTM).
    * @param stateNames - the `[B, H]` vectors of the state, `hidden` first.
-   * @param kernelCell - the cell of recurrent-kernel.c that computes the same recurrence, for a
-   *   state of `hidden` alone (`'rnn'`, `'gru'`); `undefined`: none.
+   * @param kernelCell - the cell of recurrent-kernel.c that computes the same recurrence, over a
+   *   state of the same vectors in the same order (`'rnn'`, `'gru'`: `hidden`; `'lstm'`: `hidden`,
+   *   `cell`); `undefined`: none.
    */
   protected constructor(
     config: GraphNetworkConfig,
@@ -138,9 +138,9 @@ export abstract class RecurrentGraphNetwork<S extends RecurrentState> extends Gr
    */
   protected kernelScan({ inputGates, hiddenKernel, hiddenBias, state }: RecurrentKernelInputs<S>): RecurrentScan<S> | undefined {
     if (!this.kernelCell) return undefined;
-    const hidden = recurrentKernelScan(this.kernelCell, { inputGates, hiddenKernel, hiddenBias, initial: state.hidden });
-    const [B, L, H] = hidden.shape;
-    return { hidden, state: { hidden: reshape(slice(hidden, [0, L - 1, 0], [B, 1, H]), [B, H]) } as S };
+    const initial = this.stateNames.map((name) => state[name] as Tensor2D);
+    const { hidden, final } = recurrentKernelScan(this.kernelCell, { inputGates, hiddenKernel, hiddenBias, initial });
+    return { hidden, state: Object.fromEntries(this.stateNames.map((name, i) => [name, final[i]])) as S };
   }
 
   /**

@@ -43,7 +43,7 @@ export const CONFIG_KEYS = {
     'global',
     positiveInt().max(64).nullable(),
     null,
-    "Threads of the WebAssembly kernels (plastic network, RNN and GRU); default min(2, CPU cores). Results do not depend on it: set 1 when runs share the cores.",
+    "Threads of the WebAssembly kernels (plastic network, RNN, GRU and LSTM); default min(2, CPU cores). Results do not depend on it: set 1 when runs share the cores.",
   ),
 
   dataset_type: key('dataset', z.enum(['standard', 'disjoint']), 'standard', 'standard: train and test graphs share action semantics; disjoint: no (node, action, next node) triplet of a test graph occurs in training.'),

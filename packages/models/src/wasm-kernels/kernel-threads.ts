@@ -3,7 +3,7 @@ import { createKernelRunner, type KernelJob, type WasmApi, type WasmModule } fro
 import { KERNELS_WASM } from './kernels-binary.js';
 
 /**
- * The threads of the WebAssembly kernels (plastic, RNN and GRU, one
+ * The threads of the WebAssembly kernels (plastic, RNN, GRU and LSTM, one
  * module): the calling thread plus, in Node, worker threads, each with its own
  * instance of the module. A job's sequences are split into contiguous ranges,
  * one per thread; every sequence is computed by the same code whichever thread
@@ -45,10 +45,10 @@ export interface WasmKernelInfo {
 }
 
 /**
- * Compiles the WebAssembly kernels (plastic, RNN, GRU) and starts their threads.
+ * Compiles the WebAssembly kernels (plastic, RNN, GRU, LSTM) and starts their threads.
  * Node compiles them on first use anyway; a browser must call this first
  * (browsers compile modules over 4 KB only asynchronously on the main thread),
- * or `PlasticLayer`, `RNNGraphNetwork` and `GRUGraphNetwork` run their `reference` implementations.
+ * or `PlasticLayer` and the RNN, GRU and LSTM networks run their `reference` implementations.
  *
  * @example
  * ```ts

@@ -46,6 +46,15 @@ describe('bad input: exit 2 before any work, one line naming the file, flag or k
     await refused(['run', '--config', config, '--out', out], /^error: network.hidden_dim must be a value for which a batch of plastic fast weights, .* \(got 2048\)$/, out);
   });
 
+  it('training walks of their own sizes: the key and what it must be, before any dataset is built', async () => {
+    await refused(['run', '--config', tiny, '--out', out, '--set', 'dataset.train_num_timesteps=1'], '--set dataset.train_num_timesteps must be an integer in [2, 10000] or null (got 1)', out);
+    await refused(['run', '--config', tiny, '--out', out, '--set', 'dataset.train_samples_per_graph=-4'], '--set dataset.train_samples_per_graph must be an integer in [1, 100000] or null (got -4)', out);
+    const curriculum = file('curriculum.yaml', 'dataset:\n  num_timesteps: 40\n  train_num_timesteps: 8\ntrainer:\n  curriculum_start_steps: 7\n  curriculum_epochs: 2\n');
+    await refused(['run', '--config', curriculum, '--out', out], 'trainer.curriculum_start_steps must be below the 7 steps of a training walk (train_num_timesteps - 1), or null (got 7)', out);
+    const huge = file('huge-walks.yaml', 'dataset:\n  num_graphs: 100000\n  train_num_timesteps: 1000\n');
+    await refused(['dataset', '--config', huge, '--out', out], /^error: dataset.train_num_timesteps must be a value for which the walks stored, .* \(got 1000\)$/, out);
+  });
+
   it('config files: too large, binary, an alias bomb, empty', async () => {
     await refused(['run', '--config', file('huge.yaml', `# ${'x'.repeat(2 * 1024 * 1024)}\n`), '--out', out], `${join(dir, 'huge.yaml')} must be a config file of at most 1 MiB (got "2,097,155 bytes")`, out);
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256));

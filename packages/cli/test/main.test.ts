@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { datasetFromConfig } from '@pg/datasets';
 import * as tf from '@tensorflow/tfjs-core';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,37 @@ describe('pg run', () => {
     expect(html.match(/<figure /g)).toHaveLength(9);
     expect(lines).toContain('warn: wandb_enabled is true but WANDB_API_KEY is not set; metrics go to metrics.jsonl only');
     expect(lines.some((line) => line.startsWith('report.pdf skipped: no LaTeX engine'))).toBe(true);
+  }, 90_000);
+
+  it('trains on long walks cut into chunks that carry the fast weights, and tests on the very walks of a run without them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    const longWalks = ['dataset.train_num_timesteps=30', 'dataset.train_samples_per_graph=2', 'trainer.tbptt_steps=10', 'trainer.epochs=2'].flatMap((set) => ['--set', set]);
+    const { code, lines } = await pg(['run', '--config', tiny, '--out', out, ...longWalks]);
+    expect(code).toBe(EXIT.ok);
+    const dir = onlyRun(out);
+    const readJson = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    expect(summaryOf(dir).status).toBe('complete');
+    // 6 training and 1 validation graph walked twice for 30 nodes; 3 test graphs 4 times for 12, as tiny.yaml says.
+    expect(lines.some((line) => line.includes('walks of 12 train × 30 nodes, 2 validation × 30 nodes, 12 test × 12 nodes'))).toBe(true);
+    expect(readJson('dataset_config.json')).toMatchObject({ numTimesteps: 12, numSamplesPerGraph: 4, trainTimesteps: 30, trainSamplesPerGraph: 2 });
+    const checks = readJson('dataset_checks.json');
+    expect([checks.fairOracle.train.numSteps, checks.fairOracle.test.numSteps]).toEqual([12 * 29, 12 * 11]);
+    expect(readJson('trainer_config.json')).toMatchObject({ tbpttSteps: 10, trainWalks: 12, validationWalks: 2 });
+    const { metrics } = summaryOf(dir);
+    expect([metrics.train_walks, metrics.validation_walks]).toEqual([12, 2]);
+    expect(typeof metrics.test_accuracy).toBe('number');
+    expect(readJson('evaluation.json').test.oracle.numSteps).toBe(12 * 11);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/random walks of 30 nodes over 7 graphs[^.]*then tested on walks of 12 nodes over 3 held-out graphs/);
+
+    // The test split is the one of the run without the training sizes, bit for bit.
+    const plain = mkdtempSync(join(tmpdir(), 'pg-run-'));
+    expect((await pg(['dataset', '--config', tiny, '--out', plain])).code).toBe(EXIT.ok);
+    const [long, same] = [dir, onlyRun(plain)].map((folder) => datasetFromConfig(JSON.parse(readFileSync(join(folder, 'dataset_config.json'), 'utf8'))));
+    expect(long!.test.nodes).toEqual(same!.test.nodes);
+    expect(long!.test.actions).toEqual(same!.test.actions);
+    expect(long!.test.graphs.map((graph) => graph.toJSON())).toEqual(same!.test.graphs.map((graph) => graph.toJSON()));
+    expect(long!.train.numTimesteps).toBe(30);
+    expect(metrics.test_undirected_oracle).toBe(summaryOf(onlyRun(plain)).metrics.test_undirected_oracle);
   }, 90_000);
 
   it('fails on a bad config before any work, with one line and no run folder', async () => {

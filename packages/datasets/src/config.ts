@@ -21,6 +21,28 @@ export interface DatasetOptions {
   numGraphsCounts?: NumGraphsCounts;
   /** T, the nodes of each walk: a walk makes T − 1 moves and gives T − 1 predictions. Default 32. */
   numTimesteps?: number;
+  /**
+   * Random walks run on each training and validation graph, when the model should train on more or
+   * fewer walks than it is tested on. Default `numSamplesPerGraph`. The test split keeps
+   * `numSamplesPerGraph`, and its graphs and walks do not change with this option.
+   */
+  trainSamplesPerGraph?: number;
+  /**
+   * T of the training and validation walks, when the model should train on longer or shorter walks
+   * than it is tested on (long walks cut into chunks by truncated backpropagation, say). Default
+   * `numTimesteps`. The validation walks, which choose among trained models, are as long as the
+   * training walks, so that they measure what training optimises; the test split keeps
+   * `numTimesteps`, and its graphs and walks do not change with this option.
+   *
+   * @example
+   * ```ts
+   * // Train on 400-node walks, test on the same 40-node walks as a run without the option.
+   * const dataset = createDisjointDataset({ numNodes: 50, edgeProb: 0.1, numActions: 15, numTimesteps: 40, trainTimesteps: 400, trainSamplesPerGraph: 4 });
+   * dataset.train.numTimesteps; // 400
+   * dataset.test.numTimesteps; // 40
+   * ```
+   */
+  trainTimesteps?: number;
   /** Size of the action space shared by all graphs. Default 8. */
   numActions?: number;
   /** Share of the graphs that go to the test split, rounded to a whole graph. Default 0.2. */
@@ -66,14 +88,18 @@ export interface StandardDatasetConfig {
   readonly numNodes: number;
   /** The default generator's edge probability, or `null` when a custom generator was given. */
   readonly edgeProb: number | null;
-  /** Random walks run on each graph. */
+  /** Random walks run on each test graph (and on each training and validation graph unless `trainSamplesPerGraph` says otherwise). */
   readonly numSamplesPerGraph: number;
   /** How many graphs, as `numGraphsCounts` says. */
   readonly numGraphs: number;
   /** What `numGraphs` counts: every graph, or the training graphs only. */
   readonly numGraphsCounts: NumGraphsCounts;
-  /** T, the nodes of each walk (T − 1 predictions). */
+  /** T, the nodes of each test walk (T − 1 predictions), and of each training and validation walk unless `trainTimesteps` says otherwise. */
   readonly numTimesteps: number;
+  /** Random walks run on each training and validation graph. */
+  readonly trainSamplesPerGraph: number;
+  /** T, the nodes of each training and validation walk. */
+  readonly trainTimesteps: number;
   /** Size of the action space shared by all graphs. */
   readonly numActions: number;
   /** Share of the graphs in the test split. */
@@ -165,13 +191,18 @@ export function resolveDatasetConfig(type: DatasetConfig['type'], options: Disjo
     );
   }
   const numActions = requireInteger('numActions', options.numActions ?? DEFAULTS.numActions, type === 'disjoint' ? 2 : 1);
+  const numSamplesPerGraph = requireInteger('numSamplesPerGraph', options.numSamplesPerGraph ?? DEFAULTS.numSamplesPerGraph, 1);
+  const numTimesteps = requireInteger('numTimesteps', options.numTimesteps ?? DEFAULTS.numTimesteps, 2);
   const shared = {
     numNodes,
     edgeProb,
-    numSamplesPerGraph: requireInteger('numSamplesPerGraph', options.numSamplesPerGraph ?? DEFAULTS.numSamplesPerGraph, 1),
+    numSamplesPerGraph,
     numGraphs,
     numGraphsCounts,
-    numTimesteps: requireInteger('numTimesteps', options.numTimesteps ?? DEFAULTS.numTimesteps, 2),
+    numTimesteps,
+    // A configuration stored before these existed trained on the test walks' sizes.
+    trainSamplesPerGraph: requireInteger('trainSamplesPerGraph', options.trainSamplesPerGraph ?? numSamplesPerGraph, 1),
+    trainTimesteps: requireInteger('trainTimesteps', options.trainTimesteps ?? numTimesteps, 2),
     numActions,
     testFraction,
     validationFraction,

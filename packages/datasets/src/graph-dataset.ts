@@ -21,12 +21,15 @@ export interface GraphDataset<C extends DatasetConfig = DatasetConfig, S extends
  * The common recipe of every dataset (the seed project's BaseGraphDataset):
  * draws the graphs of each split from `sampler` (how many:
  * {@link splitGraphCounts}, from `numGraphs`, `numGraphsCounts`,
- * `testFraction` and `validationFraction`), and runs `numSamplesPerGraph` random walks of `numTimesteps`
- * nodes from uniform start nodes on each. Graph `i` of a split is drawn
+ * `testFraction` and `validationFraction`), and runs random walks from
+ * uniform start nodes on each: `numSamplesPerGraph` walks of `numTimesteps`
+ * nodes on a test graph, `trainSamplesPerGraph` walks of `trainTimesteps`
+ * nodes on a training or validation graph. Graph `i` of a split is drawn
  * with the seed `deriveSeed(seed, split, i, 'graph')` and walked with
  * `deriveSeed(seed, split, i, 'walks')`, so every graph is independent of
  * the order of work (the training graphs left once validation graphs replace
- * some are the first ones of the same list). Validation graphs are drawn
+ * some are the first ones of the same list), and the test split is the same
+ * whatever the training walks' sizes. Validation graphs are drawn
  * from the test graphs' distribution under their own seeds. Walks are
  * stored graph after graph.
  *
@@ -49,9 +52,14 @@ export function createGraphDataset<C extends DatasetConfig, S extends GraphSampl
   };
 }
 
-/** The walks of `numGraphs` graphs drawn from the `drawnAs` side of the sampler, seeded by `name`. */
+/**
+ * The walks of `numGraphs` graphs drawn from the `drawnAs` side of the sampler, seeded by `name`:
+ * the test split's walks have the test sizes, the training and validation splits' the training sizes
+ * (validation chooses the epoch, so it measures what training optimises).
+ */
 function generateSplit(config: DatasetConfig, sampler: GraphSampler, name: WalkSplitName, numGraphs: number, drawnAs: SplitName): WalkSplit {
-  const { numSamplesPerGraph, numTimesteps: T, seed } = config;
+  const { seed } = config;
+  const [numSamplesPerGraph, T] = name === 'test' ? [config.numSamplesPerGraph, config.numTimesteps] : [config.trainSamplesPerGraph, config.trainTimesteps];
   const numWalks = numGraphs * numSamplesPerGraph;
   const nodes = new Int32Array(numWalks * T);
   const actions = new Int32Array(numWalks * (T - 1));

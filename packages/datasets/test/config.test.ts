@@ -14,6 +14,8 @@ describe('resolveDatasetConfig', () => {
       numGraphs: 200,
       numGraphsCounts: 'all',
       numTimesteps: 32,
+      trainSamplesPerGraph: 64,
+      trainTimesteps: 32,
       numActions: 8,
       testFraction: 0.2,
       validationFraction: 0,
@@ -31,6 +33,18 @@ describe('resolveDatasetConfig', () => {
     expect(resolveDatasetConfig('disjoint', { numActions: 15, kTrain: 5, kTest: 4 })).toMatchObject({ kTrain: 5, kTest: 4 });
   });
 
+  it('gives the training walks the test walks\' sizes unless told otherwise, also when read back from a config stored before they existed', () => {
+    expect(resolveDatasetConfig('standard', { numSamplesPerGraph: 8, numTimesteps: 40 })).toMatchObject({ trainSamplesPerGraph: 8, trainTimesteps: 40 });
+    expect(resolveDatasetConfig('standard', { numSamplesPerGraph: 32, numTimesteps: 40, trainSamplesPerGraph: 4, trainTimesteps: 400 })).toMatchObject({
+      numSamplesPerGraph: 32,
+      numTimesteps: 40,
+      trainSamplesPerGraph: 4,
+      trainTimesteps: 400,
+    });
+    const { trainSamplesPerGraph: _samples, trainTimesteps: _timesteps, ...storedBefore } = resolveDatasetConfig('disjoint', { numTimesteps: 12 });
+    expect(resolveDatasetConfig('disjoint', JSON.parse(JSON.stringify(storedBefore)))).toMatchObject({ trainSamplesPerGraph: 64, trainTimesteps: 12 });
+  });
+
   it('records a custom generator as its family, taking its node count', () => {
     const generator = gridGenerator({ rows: 3, cols: 4 });
     const config = resolveDatasetConfig('standard', { generator });
@@ -46,6 +60,8 @@ describe('resolveDatasetConfig', () => {
       [() => resolveDatasetConfig('standard', { numNodes: 1 }), 'numNodes must be an integer ≥ 2 (got 1)'],
       [() => resolveDatasetConfig('standard', { edgeProb: 1.5 }), 'edgeProb must be a number in [0, 1] (got 1.5)'],
       [() => resolveDatasetConfig('standard', { numTimesteps: 1 }), 'numTimesteps must be an integer ≥ 2 (got 1)'],
+      [() => resolveDatasetConfig('standard', { trainTimesteps: 1 }), 'trainTimesteps must be an integer ≥ 2 (got 1)'],
+      [() => resolveDatasetConfig('standard', { trainSamplesPerGraph: 2.5 }), 'trainSamplesPerGraph must be an integer ≥ 1 (got 2.5)'],
       [() => resolveDatasetConfig('standard', { testFraction: 1 }), 'testFraction must be a number in [0, 1) (got 1)'],
       [
         () => resolveDatasetConfig('standard', { numGraphs: 2, testFraction: 0.8 }),

@@ -30,6 +30,19 @@ describe('createDataset', () => {
     expectRoundTrip(type, createDataset(type, options));
   });
 
+  it.each(['standard', 'disjoint'] as const)('trains the %s dataset on walks of other sizes, rebuilt from its stored config, and tests on the same walks', (type) => {
+    const dataset = createDataset(type, { ...options, validationFraction: 0.25, trainSamplesPerGraph: 3, trainTimesteps: 40 });
+    expectRoundTrip(type, dataset);
+    const { train, validation, test } = dataset;
+    expect([train.numTimesteps, validation!.numTimesteps, test.numTimesteps]).toEqual([40, 40, 12]);
+    expect([train.numWalks, validation!.numWalks, test.numWalks]).toEqual([6 * 3, 2 * 3, 2 * 2]);
+    const unchanged = createDataset(type, { ...options, validationFraction: 0.25 }).test;
+    expect(test.nodes).toEqual(unchanged.nodes);
+    expect(test.actions).toEqual(unchanged.actions);
+    expect(test.graphIndex).toEqual(unchanged.graphIndex);
+    expect(test.graphs.map((graph) => graph.toJSON())).toEqual(unchanged.graphs.map((graph) => graph.toJSON()));
+  });
+
   it.each([
     ['G(n, p) given as a generator', () => gnpGenerator({ numNodes: 8, edgeProb: 0.3 })],
     ['a 3 × 4 grid', () => gridGenerator({ rows: 3, cols: 4 })],

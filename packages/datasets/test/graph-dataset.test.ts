@@ -55,6 +55,36 @@ describe('createGraphDataset', () => {
     });
   });
 
+  it('walks the training and validation graphs trainSamplesPerGraph times for trainTimesteps nodes, leaving the test split bit for bit as it was', () => {
+    const config = (trainSizes: { trainSamplesPerGraph?: number; trainTimesteps?: number }) =>
+      resolveDatasetConfig('standard', { generator, numActions: 5, numGraphs: 8, validationFraction: 0.5, numSamplesPerGraph: 3, numTimesteps: 6, testFraction: 0.25, seed: 9, ...trainSizes });
+    const without = createGraphDataset(config({}), sampler);
+    const dataset = createGraphDataset(config({ trainSamplesPerGraph: 2, trainTimesteps: 15 }), sampler);
+    expect(dataset.test.numTimesteps).toBe(6);
+    expect(dataset.test.numWalks).toBe(6);
+    expect(dataset.test.nodes).toEqual(without.test.nodes);
+    expect(dataset.test.actions).toEqual(without.test.actions);
+    expect(dataset.test.graphIndex).toEqual(without.test.graphIndex);
+    expect(dataset.test.graphs.map((graph) => graph.toJSON())).toEqual(without.test.graphs.map((graph) => graph.toJSON()));
+    for (const [split, unchanged] of [
+      [dataset.train, without.train],
+      [dataset.validation!, without.validation!],
+    ] as const) {
+      // The same graphs, walked 2 times for 15 nodes each.
+      expect(split.graphs.map((graph) => graph.toJSON())).toEqual(unchanged.graphs.map((graph) => graph.toJSON()));
+      expect(split.numTimesteps).toBe(15);
+      expect(split.numWalks).toBe(3 * 2);
+      expect([...split.graphIndex]).toEqual([0, 0, 1, 1, 2, 2]);
+      for (let w = 0; w < split.numWalks; w++) {
+        const { nodes, actions } = split.walk(w);
+        expect(nodes).toHaveLength(15);
+        actions.forEach((action, t) => expect(split.graphOf(w).next(nodes[t]!, action)).toBe(nodes[t + 1]));
+      }
+    }
+    // Each walk starts where the unchanged run's walk of its graph started: the same seeded stream, walked longer.
+    expect(dataset.train.walk(0).nodes.subarray(0, 6)).toEqual(without.train.walk(0).nodes);
+  });
+
   it('draws graph i of a split from its own seed, whatever else is generated', () => {
     const small = build(4, 0);
     const large = build(12, 0);

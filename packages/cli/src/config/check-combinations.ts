@@ -40,7 +40,7 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
     fail(
       'val_split',
       splits.validation === 'train_walks'
-        ? `0, or large enough to hold out at least one of the ${graphs.train * config.num_samples_per_graph} training walks`
+        ? `0, or large enough to hold out at least one of the ${graphs.train * splits.trainSamplesPerGraph} training walks`
         : `0, or a share that leaves at least one training and one validation graph among ${graphs.train} training graphs (validation: held_out_graphs)`,
     );
   }
@@ -52,8 +52,11 @@ export function checkCombinations(config: FlatConfig, where: (name: ConfigKeyNam
   if ((config.curriculum_start_steps === null) !== (config.curriculum_epochs === null)) {
     fail(config.curriculum_start_steps === null ? 'curriculum_epochs' : 'curriculum_start_steps', 'null unless curriculum_start_steps and curriculum_epochs are both set');
   }
-  if (config.curriculum_start_steps !== null && config.curriculum_start_steps >= config.num_timesteps - 1) {
-    fail('curriculum_start_steps', `below the ${config.num_timesteps - 1} steps of a walk (num_timesteps - 1), or null`);
+  // The curriculum grows the training walks, which may be longer or shorter than the test walks.
+  const trainSteps = splits.trainTimesteps - 1;
+  if (config.curriculum_start_steps !== null && config.curriculum_start_steps >= trainSteps) {
+    const which = config.train_num_timesteps === null ? 'a walk (num_timesteps - 1)' : 'a training walk (train_num_timesteps - 1)';
+    fail('curriculum_start_steps', `below the ${trainSteps} steps of ${which}, or null`);
   }
 
   if (config.network_type !== 'plastic') {

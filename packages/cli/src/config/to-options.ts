@@ -3,6 +3,7 @@ import type { LongExplorationOptions, SwitchAdaptationOptions } from '@pg/eval';
 import type { NetworkConfigs, NetworkType } from '@pg/models';
 import type { TrainerOptions } from '@pg/trainer';
 import type { FlatConfig } from './config-keys.js';
+import { longestSequence } from './longest-sequence.js';
 import { trainingSplits } from './training-splits.js';
 
 /** The dataset options of a run config (the same seed drives every stream of the run). */
@@ -14,6 +15,8 @@ export function datasetOptions(config: FlatConfig): DisjointDatasetOptions {
     numGraphs: config.num_graphs,
     numGraphsCounts: config.num_graphs_counts,
     numTimesteps: config.num_timesteps,
+    ...(config.train_samples_per_graph !== null ? { trainSamplesPerGraph: config.train_samples_per_graph } : {}),
+    ...(config.train_num_timesteps !== null ? { trainTimesteps: config.train_num_timesteps } : {}),
     numActions: config.num_actions,
     testFraction: config.test_fraction,
     validationFraction: trainingSplits(config).validation === 'held_out_graphs' ? config.val_split : 0,
@@ -36,14 +39,8 @@ export function networkConfig(config: FlatConfig): NetworkConfigs[NetworkType] {
     case 'plastic':
       return { ...base, decay: config.decay, gatedWrite: config.gated_write, reverseWrite: config.reverse_write, writeRule: config.write_rule };
     case 'transformer':
-      // The attention cache must hold the longest sequence the run evaluates.
-      return {
-        ...base,
-        numLayers: config.num_layers,
-        numHeads: config.num_heads,
-        positions: config.positions,
-        maxLength: Math.max(config.num_timesteps, config.long_timesteps, config.boundary_num_graphs * config.boundary_steps_per_graph),
-      };
+      // The positions and the attention cache must hold the longest sequence the run trains or evaluates on.
+      return { ...base, numLayers: config.num_layers, numHeads: config.num_heads, positions: config.positions, maxLength: longestSequence(config).length };
     default:
       return base;
   }

@@ -15,17 +15,24 @@ export interface TrainingSplits {
   readonly trainWalks: number;
   /** Walks that validate. */
   readonly validationWalks: number;
+  /** Walks run on each training or validation graph: `train_samples_per_graph`, or `num_samples_per_graph`. */
+  readonly trainSamplesPerGraph: number;
+  /** Nodes of each training and validation walk: `train_num_timesteps`, or `num_timesteps` (always that of the test walks). */
+  readonly trainTimesteps: number;
 }
 
 /**
  * The splits a run config makes: `validation: auto` is held-out graphs on a
  * disjoint dataset and held-out training walks on a standard one, and
  * `val_split` is a share of the training graphs or of the training walks
- * accordingly (as the dataset and the trainer count them).
+ * accordingly (as the dataset and the trainer count them). Training and
+ * validation walks have the training walks' sizes, which default to the test
+ * walks'.
  *
  * @example
  * ```ts
  * trainingSplits(parseRunConfig('dataset:\n  dataset_type: disjoint\n  num_graphs: 100\n')).validationGraphs; // 16
+ * trainingSplits(parseRunConfig('dataset:\n  num_timesteps: 40\n  train_num_timesteps: 400\n')).trainTimesteps; // 400
  * ```
  */
 export function trainingSplits(config: FlatConfig): TrainingSplits {
@@ -36,7 +43,7 @@ export function trainingSplits(config: FlatConfig): TrainingSplits {
     testFraction: config.test_fraction,
     validationFraction: validation === 'held_out_graphs' ? config.val_split : 0,
   });
-  const walks = config.num_samples_per_graph;
+  const walks = config.train_samples_per_graph ?? config.num_samples_per_graph;
   const heldOutWalks = validation === 'train_walks' ? Math.floor(counts.train * walks * config.val_split) : 0;
   return {
     validation,
@@ -45,5 +52,7 @@ export function trainingSplits(config: FlatConfig): TrainingSplits {
     testGraphs: counts.test,
     trainWalks: counts.train * walks - heldOutWalks,
     validationWalks: validation === 'train_walks' ? heldOutWalks : counts.validation * walks,
+    trainSamplesPerGraph: walks,
+    trainTimesteps: config.train_num_timesteps ?? config.num_timesteps,
   };
 }

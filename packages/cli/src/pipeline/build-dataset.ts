@@ -12,6 +12,8 @@ const CONFIG_KEY_OF: Readonly<Record<string, ConfigKeyName>> = {
   numGraphs: 'num_graphs',
   numGraphsCounts: 'num_graphs_counts',
   numTimesteps: 'num_timesteps',
+  trainSamplesPerGraph: 'train_samples_per_graph',
+  trainTimesteps: 'train_num_timesteps',
   numActions: 'num_actions',
   testFraction: 'test_fraction',
   kTrain: 'k_train',

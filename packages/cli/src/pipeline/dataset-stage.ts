@@ -26,9 +26,14 @@ export async function datasetStage(context: RunContext): Promise<GraphDataset> {
   await stopPoint(context);
   const { train, validation, test } = dataset;
   const validationGraphs = validation ? `, ${validation.graphs.length} validation graphs (drawn like the test graphs)` : '';
+  const splits = [train, ...(validation ? [validation] : []), test];
+  // One length for all walks unless the training walks have sizes of their own.
+  const walks = splits.every((split) => split.numTimesteps === test.numTimesteps)
+    ? `${splits.reduce((sum, split) => sum + split.numWalks, 0)} walks of ${test.numTimesteps} nodes`
+    : `walks of ${splits.map((split) => `${split.numWalks} ${split.name} × ${split.numTimesteps} nodes`).join(', ')}`;
   log.info(
     `dataset: ${config.dataset_type}, ${train.graphs.length} train${validationGraphs} and ${test.graphs.length} test graphs, ` +
-      `${train.numWalks + (validation?.numWalks ?? 0) + test.numWalks} walks of ${config.num_timesteps} nodes (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `${walks} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   run.writeJson('dataset_config.json', dataset.config);
 
@@ -37,6 +42,7 @@ export async function datasetStage(context: RunContext): Promise<GraphDataset> {
   const validationOverlap = validation ? tripletOverlap(train.graphs, validation.graphs) : null;
   const consistency = { train: checkConsistency(train), test: checkConsistency(test) };
   await stopPoint(context);
+  // On walks as long as the test walks (num_timesteps): it stands beside the test accuracy, and the seed project's own number.
   const seedRate = await runInSlices(seedOptimalPredictionRateByGraph(dataset.sampler, { steps: config.num_timesteps, seed: config.seed }), context);
   const checks = {
     tripletOverlap: overlap,

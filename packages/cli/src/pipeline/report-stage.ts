@@ -32,9 +32,9 @@ export function writeReport(run: RunFolder, summary: RunSummary, log: Logger): s
     title: `${summary.name}: ${config.network_type} on a ${config.dataset_type} dataset`,
     subtitle: `run ${summary.runId} — ${summary.backend} — started ${summary.startedAt}`,
     summary: [
-      `A ${config.network_type} network (hidden size ${config.hidden_dim}) trained for ${config.epochs} epochs on random walks over ` +
-        `${graphs.train} graphs of ${config.num_nodes} nodes and ${config.num_actions} actions (${config.dataset_type} dataset), ` +
-        `then tested on ${graphs.test} held-out graphs. Seed ${config.seed}.`,
+      `A ${config.network_type} network (hidden size ${config.hidden_dim}) trained for ${config.epochs} epochs on random walks of ` +
+        `${config.train_num_timesteps ?? config.num_timesteps} nodes over ${graphs.train} graphs of ${config.num_nodes} nodes and ${config.num_actions} actions ` +
+        `(${config.dataset_type} dataset), then tested on walks of ${config.num_timesteps} nodes over ${graphs.test} held-out graphs. Seed ${config.seed}.`,
       ...(summary.error ? [`The run failed${summary.error.stage ? ` in its ${summary.error.stage} stage` : ''}: ${summary.error.message}`] : []),
     ],
     metrics: headlineMetrics(summary.metrics),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../src/errors.js';
 import { CONFIG_KEYS } from '../../src/config/config-keys.js';
 import { parseRunConfig } from '../../src/config/resolve-config.js';
+import { datasetOptions, networkConfig } from '../../src/config/to-options.js';
 
 const seedConfig = (name: string) => readFileSync(new URL(`../../../../configs/${name}`, import.meta.url), 'utf8');
 const parse = (text: string, overrides: string[] = []) => parseRunConfig(text, { name: 'test.yaml' }, overrides);
@@ -90,6 +91,10 @@ describe('parseRunConfig', () => {
     expect(failure('dataset:\n  num_timesteps: 20\ntrainer:\n  curriculum_start_steps: 19\n  curriculum_epochs: 3\n')).toBe(
       'trainer.curriculum_start_steps must be below the 19 steps of a walk (num_timesteps - 1), or null (got 19)',
     );
+    expect(failure('dataset:\n  num_timesteps: 20\n  train_num_timesteps: 11\ntrainer:\n  curriculum_start_steps: 10\n  curriculum_epochs: 3\n')).toBe(
+      'trainer.curriculum_start_steps must be below the 10 steps of a training walk (train_num_timesteps - 1), or null (got 10)',
+    );
+    expect(parse('dataset:\n  num_timesteps: 20\n  train_num_timesteps: 400\ntrainer:\n  curriculum_start_steps: 100\n  curriculum_epochs: 3\n').curriculum_start_steps).toBe(100);
     expect(failure('trainer:\n  tbptt_steps: 0\n')).toBe('trainer.tbptt_steps must be an integer ≥ 1 or null (got 0)');
     expect(failure('trainer:\n  validation: graphs\n')).toBe('trainer.validation must be one of "auto", "train_walks", "held_out_graphs" (got "graphs")');
     expect(failure('dataset:\n  dataset_type: disjoint\n  num_graphs: 3\n')).toBe(
@@ -125,6 +130,20 @@ describe('parseRunConfig', () => {
     expect(failure('global:\n', ['dataset.num_timesteps=20000'])).toBe('--set dataset.num_timesteps must be an integer in [2, 10000] (got 20000)');
     expect(failure('evaluation:\n  long_timesteps: 1000000\n')).toBe('evaluation.long_timesteps must be an integer in [2, 100000] (got 1000000)');
     expect(failure('trainer:\n  batch_size: 100000\n')).toBe('trainer.batch_size must be an integer in [1, 4096] (got 100000)');
+    expect(failure('dataset:\n  train_num_timesteps: 1\n')).toBe('dataset.train_num_timesteps must be an integer in [2, 10000] or null (got 1)');
+    expect(failure('global:\n', ['dataset.train_samples_per_graph=0'])).toBe('--set dataset.train_samples_per_graph must be an integer in [1, 100000] or null (got 0)');
+  });
+
+  it('trains on the test walks unless the training walks are given sizes of their own', () => {
+    const config = parse('dataset:\n  num_timesteps: 40\n  num_samples_per_graph: 32\n');
+    expect([config.train_num_timesteps, config.train_samples_per_graph]).toEqual([null, null]);
+    expect(datasetOptions(config)).not.toHaveProperty('trainTimesteps');
+    expect(datasetOptions(config)).not.toHaveProperty('trainSamplesPerGraph');
+    const long = parse('dataset:\n  num_timesteps: 40\n  num_samples_per_graph: 32\n  train_num_timesteps: 400\n  train_samples_per_graph: 4\n');
+    expect(datasetOptions(long)).toMatchObject({ numTimesteps: 40, numSamplesPerGraph: 32, trainTimesteps: 400, trainSamplesPerGraph: 4 });
+    // A transformer's positions must reach along the longest walk it trains on.
+    expect(networkConfig({ ...long, network_type: 'transformer', train_num_timesteps: 5000 })).toMatchObject({ maxLength: 5000 });
+    expect(networkConfig({ ...long, network_type: 'transformer' })).toMatchObject({ maxLength: 2000 });
   });
 
   it('rejects sizes that no tensor or store could hold, naming the key and the product', () => {
@@ -138,6 +157,24 @@ describe('parseRunConfig', () => {
     expect(failure('network:\n  network_type: transformer\ndataset:\n  num_timesteps: 2000\n')).toMatch(/^dataset.num_timesteps must be a value for which the attention scores of a batch, batch 64 × num_heads 4 × moves² 3,996,001 = /);
     expect(failure('network:\n  network_type: transformer\nevaluation:\n  long_timesteps: 100000\n')).toMatch(/^evaluation.long_timesteps must be a value for which the transformer's key and value cache, /);
     expect(failure('dataset:\n  num_timesteps: 10000\n  num_nodes: 1000\n  num_actions: 1000\n')).toMatch(/^dataset.num_timesteps must be a value for which a batch of one-hot inputs, /);
+  });
+
+  it('counts the training walks at their own sizes in every limit, naming the training key when it is the one too large', () => {
+    expect(failure('dataset:\n  num_graphs: 100000\n  train_num_timesteps: 1000\n')).toBe(
+      'dataset.train_num_timesteps must be a value for which the walks stored, training graphs 80,000 × num_samples_per_graph 64 × train_num_timesteps 1,000 + ' +
+        'test graphs 20,000 × num_samples_per_graph 64 × num_timesteps 32 = 5,160,960,000 values, stays within 268,435,456 (2^28) (got 1000)',
+    );
+    expect(failure('dataset:\n  num_graphs: 100000\n  num_samples_per_graph: 1000\n  train_samples_per_graph: 1\n')).toMatch(
+      /^dataset.num_samples_per_graph must be a value for which the walks stored, training graphs 80,000 × train_samples_per_graph 1 × num_timesteps 32 \+ test graphs 20,000 × num_samples_per_graph 1,000 × num_timesteps 32 = /,
+    );
+    expect(failure('dataset:\n  num_graphs: 100000\n  num_samples_per_graph: 1\n  train_samples_per_graph: 1000\n')).toMatch(/^dataset.train_samples_per_graph must be a value for which the walks stored, /);
+    // Fewer walks to train on leave room for more test walks than the single-size limit allows.
+    expect(parse('dataset:\n  num_graphs: 100000\n  num_samples_per_graph: 100\n  train_samples_per_graph: 1\n').num_samples_per_graph).toBe(100);
+    const wide = 'dataset:\n  num_graphs: 10\n  num_nodes: 1000\n  num_actions: 1000\n  num_timesteps: 100\n  train_num_timesteps: 10000\n';
+    expect(failure(wide)).toMatch(/^dataset.train_num_timesteps must be a value for which a batch of one-hot inputs, batch 64 × moves 9,999 × num_nodes \+ num_actions 2,000 = /);
+    expect(failure('network:\n  network_type: transformer\ndataset:\n  train_num_timesteps: 2000\n')).toMatch(
+      /^dataset.train_num_timesteps must be a value for which the attention scores of a batch, batch 64 × num_heads 4 × moves² 3,996,001 = /,
+    );
   });
 
   it('names the file or the flag for YAML it cannot read, without echoing a file', () => {

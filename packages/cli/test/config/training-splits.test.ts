@@ -20,19 +20,52 @@ describe('trainingSplits', () => {
       testGraphs: 4,
       trainWalks: 39,
       validationWalks: 9,
+      trainSamplesPerGraph: 3,
+      trainTimesteps: 8,
     });
-    expect(trainingSplits(config(small))).toEqual({ validation: 'train_walks', trainGraphs: 16, validationGraphs: 0, testGraphs: 4, trainWalks: 39, validationWalks: 9 });
+    expect(trainingSplits(config(small))).toEqual({
+      validation: 'train_walks',
+      trainGraphs: 16,
+      validationGraphs: 0,
+      testGraphs: 4,
+      trainWalks: 39,
+      validationWalks: 9,
+      trainSamplesPerGraph: 3,
+      trainTimesteps: 8,
+    });
     expect(trainingSplits(config(`${small}global:\n  dataset_type: disjoint\ntrainer:\n  validation: train_walks\n`)).validation).toBe('train_walks');
     expect(trainingSplits(config(`${small}trainer:\n  validation: held_out_graphs\n`)).validationGraphs).toBe(3);
   });
 
+  it('counts the walks of the training sizes, which training and validation share', () => {
+    const trainSizes = ['dataset.train_samples_per_graph=2', 'dataset.train_num_timesteps=20'];
+    expect(trainingSplits(parseRunConfig(`${small}global:\n  dataset_type: disjoint\n`, { name: 'test.yaml' }, trainSizes))).toMatchObject({
+      trainGraphs: 13,
+      validationGraphs: 3,
+      trainWalks: 26,
+      validationWalks: 6,
+      trainSamplesPerGraph: 2,
+      trainTimesteps: 20,
+    });
+    // Held out of the 32 training walks.
+    expect(trainingSplits(parseRunConfig(small, { name: 'test.yaml' }, trainSizes))).toMatchObject({ trainWalks: 26, validationWalks: 6, trainTimesteps: 20 });
+  });
+
   it('counts what the dataset and the trainer make of the config', () => {
     for (const text of [`${small}global:\n  dataset_type: disjoint\n`, small]) {
-      const flat = config(text);
-      const splits = trainingSplits(flat);
-      const dataset = createDataset(flat.dataset_type, datasetOptions(flat));
-      expect([dataset.train.graphs.length, dataset.validation?.graphs.length ?? 0, dataset.test.graphs.length]).toEqual([splits.trainGraphs, splits.validationGraphs, splits.testGraphs]);
-      expect(trainerOptions(flat).valSplit).toBe(splits.validation === 'train_walks' ? 0.2 : 0);
+      for (const overrides of [[], ['dataset.train_samples_per_graph=2', 'dataset.train_num_timesteps=20']]) {
+        const flat = parseRunConfig(text, { name: 'test.yaml' }, overrides);
+        const splits = trainingSplits(flat);
+        const dataset = createDataset(flat.dataset_type, datasetOptions(flat));
+        expect([dataset.train.graphs.length, dataset.validation?.graphs.length ?? 0, dataset.test.graphs.length]).toEqual([splits.trainGraphs, splits.validationGraphs, splits.testGraphs]);
+        const heldOutGraphWalks = dataset.validation?.numWalks ?? 0;
+        expect(splits.trainWalks + splits.validationWalks).toBe(dataset.train.numWalks + heldOutGraphWalks);
+        for (const split of [dataset.train, ...(dataset.validation ? [dataset.validation] : [])]) {
+          expect([split.numTimesteps, split.numWalks / split.graphs.length]).toEqual([splits.trainTimesteps, splits.trainSamplesPerGraph]);
+        }
+        expect([dataset.test.numTimesteps, dataset.test.numWalks / dataset.test.graphs.length]).toEqual([8, 3]);
+        expect(trainerOptions(flat).valSplit).toBe(splits.validation === 'train_walks' ? 0.2 : 0);
+      }
     }
   });
 

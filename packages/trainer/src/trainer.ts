@@ -28,6 +28,7 @@ import { TrainerError } from './errors.js';
 import { learningRateAt, warmupFactor } from './learning-rate.js';
 import { firstNonFiniteWeight } from './non-finite.js';
 import { nextNodeScore } from './next-node-loss.js';
+import { optimizerSteps } from './optimizer-steps.js';
 import type { BatchInfo, EpochRecord, TrainerCallbacks } from './trainer-callbacks.js';
 import { resolveTrainerOptions, type ResolvedTrainerOptions, type TrainerOptions } from './trainer-options.js';
 import { splitWalks, type WalkPartition } from './validation-split.js';
@@ -350,15 +351,14 @@ export class Trainer<S extends NetworkState = NetworkState> {
     };
   }
 
-  /** Optimizer steps taken before a 0-based epoch: a function of the options alone, so a resumed run counts the same. */
+  /** Optimizer steps taken before a 0-based epoch. */
   private optimizerStepsBefore(epoch: number): number {
-    const numBatches = Math.ceil(this.partition.train.length / this.options.batchSize);
-    let steps = 0;
-    for (let e = 0; e < epoch; e++) {
-      const walkSteps = curriculumSteps(e, this.split.numTimesteps - 1, this.curriculum);
-      steps += numBatches * Math.ceil(walkSteps / Math.min(this.options.tbpttSteps ?? walkSteps, walkSteps));
-    }
-    return steps;
+    return optimizerSteps(epoch, {
+      batchesPerEpoch: Math.ceil(this.partition.train.length / this.options.batchSize),
+      walkSteps: this.split.numTimesteps - 1,
+      tbpttSteps: this.options.tbpttSteps,
+      curriculum: this.curriculum,
+    });
   }
 
   private diverge(divergence: Divergence): null {

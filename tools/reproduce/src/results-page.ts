@@ -148,7 +148,8 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
       RUNS.flatMap((spec) => {
         const config = byName.get(spec.name)?.config ?? planned.get(spec.name);
         if (!config) return [];
-        const ours = budgetRow(byName.has(spec.name) ? spec.name : `${spec.name} (not run yet)`, budgetOf(config), config.lr);
+        const trained = (byName.get(spec.name)?.seeds ?? []).map(({ summary }) => summary.metrics['epochs_trained']).filter((epochs): epochs is number => typeof epochs === 'number');
+        const ours = budgetRow(byName.has(spec.name) ? spec.name : `${spec.name} (not run yet)`, budgetOf(config), config.lr, trained);
         if (!spec.original) return [ours];
         const { epochs, batch, adamSteps } = spec.original;
         const { trainGraphs, testGraphs, trainWalks, validationWalks, learningRate } = ORIGINAL_DATA;
@@ -212,10 +213,18 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
   return sections.join('\n');
 }
 
-function budgetRow(label: string, budget: TrainingBudget, learningRate: number): string[] {
+/**
+ * A row of the budget table. `trained`: the epochs each seed trained, when known; where early
+ * stopping ended a seed before `epochs`, the row gives them, and Adam steps and walk passes as the
+ * config's at most.
+ */
+function budgetRow(label: string, budget: TrainingBudget, learningRate: number, trained: readonly number[] = []): string[] {
   const { trainGraphs, validationGraphs, testGraphs, trainWalks, validationWalks, epochs, batch, adamSteps, walkPasses } = budget;
   const validatedOn = validationGraphs > 0 ? `${int(validationGraphs)} held-out graphs` : 'training walks';
-  return [label, int(trainGraphs), int(testGraphs), int(trainWalks), validatedOn, ...[validationWalks, epochs, batch].map(int), String(learningRate), int(adamSteps), int(walkPasses)];
+  const stoppedEarly = trained.some((count) => count < epochs);
+  const atMost = (value: number) => (stoppedEarly ? `at most ${int(value)}` : int(value));
+  const epochsCell = stoppedEarly ? `at most ${int(epochs)}; trained ${trained.map(int).join(', ')} (early stopping)` : int(epochs);
+  return [label, int(trainGraphs), int(testGraphs), int(trainWalks), validatedOn, int(validationWalks), epochsCell, int(batch), String(learningRate), atMost(adamSteps), atMost(walkPasses)];
 }
 
 function measurementTable(runs: readonly CollectedRun[]): string {

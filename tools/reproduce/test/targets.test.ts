@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CollectedRun } from '../src/collect-runs.js';
+import { RUNS } from '../src/catalogue.js';
+import { checkTargets } from '../src/targets.js';
+
+/** A collected row of the catalogue with the given config keys and metrics, one seed. */
+function row(name: string, config: Record<string, unknown>, metrics: Record<string, number>): [string, CollectedRun] {
+  const spec = RUNS.find((run) => run.name === name)!;
+  const full = { dataset_type: 'disjoint', reverse_write: false, ...config };
+  return [name, { spec, seeds: [], config: full, metrics, spread: {} } as unknown as CollectedRun];
+}
+
+const target = (runs: Array<[string, CollectedRun]>, start: string) => checkTargets(new Map(runs)).find(({ text }) => text.startsWith(start))!;
+
+describe('checkTargets', () => {
+  const baselines50 = ['rnn', 'gru', 'lstm', 'transformer'].map((type, i) =>
+    row(`${type}_disjoint_50`, { network_type: type, num_nodes: 50 }, { test_accuracy: 0.2 + i / 100, long_accuracy: 0.25 + i / 100 }),
+  );
+
+  it('counts a lasting memory from the late window over the oracle that matches the model', () => {
+    const forward = row('plastic_disjoint_50', { network_type: 'plastic', num_nodes: 50 }, { long_late_accuracy: 0.9, long_late_directed_oracle: 0.94, long_late_undirected_oracle: 1 });
+    const reverse = row('plastic_reverse_disjoint_50', { network_type: 'plastic', num_nodes: 50, reverse_write: true }, { long_late_accuracy: 0.93, long_late_directed_oracle: 0.94, long_late_undirected_oracle: 1 });
+    // 0.9 / 0.94 = 0.957 (directed, met) beats 0.93 / 1 (undirected).
+    const check = target([forward, reverse], 'a plastic memory that lasts');
+    expect(check.met).toBe(true);
+    expect(check.text).toContain('best plastic_disjoint_50 at 90.0%, 0.9574 of the directed oracle');
+    expect(target([reverse], 'a plastic memory that lasts').met).toBe(false);
+    expect(target([], 'a plastic memory that lasts').met).toBeNull();
+  });
+
+  it('asks one plastic row to beat every baseline on both test accuracy and long walks, once every baseline has run', () => {
+    const testOnly = row('plastic_disjoint_50', { network_type: 'plastic', num_nodes: 50 }, { test_accuracy: 0.3, long_accuracy: 0.2 });
+    const both = row('plastic_reverse_disjoint_50', { network_type: 'plastic', num_nodes: 50, reverse_write: true }, { test_accuracy: 0.25, long_accuracy: 0.4 });
+    const on50 = (runs: Array<[string, CollectedRun]>) => target(runs, 'on the 50-node disjoint graphs');
+    expect(on50([testOnly, ...baselines50]).met).toBe(false);
+    const met = on50([testOnly, both, ...baselines50]);
+    expect(met.met).toBe(true);
+    expect(met.text).toContain('plastic_reverse_disjoint_50 25.0% and 40.0% against the best baselines, transformer_disjoint_50 23.0% and transformer_disjoint_50 28.0%');
+    const waiting = on50([testOnly, both, ...baselines50.slice(0, 3)]);
+    expect(waiting.met).toBeNull();
+    expect(waiting.text).toContain('(not run yet: transformer_disjoint_50)');
+  });
+});

@@ -70,4 +70,8 @@ export const RUNS: readonly ReproductionRun[] = [
   { name: 'plastic_gated_disjoint_50', group: 'variants', label: 'plastic + gated write, disjoint, 50 nodes' },
   { name: 'plastic_reverse_disjoint_8', group: 'beyond', label: 'plastic + reverse write, disjoint' },
   { name: 'plastic_reverse_disjoint_50', group: 'beyond', label: 'plastic + reverse write, disjoint, 50 nodes' },
+  { name: 'plastic_delta_disjoint_8', group: 'variants', label: 'plastic + delta write, disjoint' },
+  { name: 'plastic_delta_disjoint_50', group: 'variants', label: 'plastic + delta write, disjoint, 50 nodes' },
+  { name: 'plastic_long_disjoint_50', group: 'beyond', label: 'plastic trained on 400-node walks, disjoint, 50 nodes' },
+  { name: 'plastic_lasting_disjoint_50', group: 'beyond', label: 'plastic, lasting memory (H 256, delta + reverse write, 400-node training walks), disjoint, 50 nodes' },
 ];

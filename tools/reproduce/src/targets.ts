@@ -119,7 +119,10 @@ function lastingMemory(runs: ReadonlyMap<string, CollectedRun>): TargetCheck {
     met: ratio === null ? null : ratio >= 0.95,
     text:
       `a plastic memory that lasts: on unseen 50-node graphs, from step 1,500 of 2,000-step walks, at least 95% of the oracle that matches it over the same steps: ` +
-      (best ? `best ${best.spec.name} at ${cell(best, 'long_late_accuracy', 'percent')}, ${formatValue(ratio, 'number')} of the ${matchingOracle(best.config)} oracle` : '—'),
+      (best
+        ? `best ${best.spec.name} at ${cell(best, 'long_late_accuracy', 'percent')}, ${formatValue(ratio, 'number')} of the ${matchingOracle(best.config)} oracle, ` +
+          `over ${best.seeds.length} seed${best.seeds.length === 1 ? '' : 's'} so far`
+        : '—'),
   };
 }
 

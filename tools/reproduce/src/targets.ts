@@ -72,7 +72,7 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
     });
   }
   for (const size of [8, 50]) {
-    const plastic = [...runs.values()].filter(({ spec, config }) => spec.name.startsWith('plastic') && config.num_nodes === size && config.dataset_type === 'disjoint');
+    const plastic = plasticRowsOnDisjoint(runs, size);
     const ratioOf = ({ config, metrics }: CollectedRun) => metrics[`test_ratio_${matchingOracle(config)}`] ?? null;
     const best = plastic.filter((run) => ratioOf(run) !== null).sort((a, b) => ratioOf(b)! - ratioOf(a)!)[0];
     const ratio = best ? ratioOf(best) : null;
@@ -86,7 +86,7 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
     // family on disjoint graphs) "recovers" its own level at once, so a level below 90% counts as never.
     const recover = ({ metrics }: CollectedRun) =>
       (metrics.level_before_switch ?? 0) >= RECOVERY_LEVEL ? (metrics.steps_to_recover ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-    const generic = ['rnn', 'gru', 'lstm', 'transformer'].map((type) => runs.get(`${type}_disjoint_${size}`)).filter((run) => run !== undefined);
+    const generic = genericDisjoint(size).map((name) => runs.get(name)).filter((run) => run !== undefined);
     const fastestGeneric = generic.length ? Math.min(...generic.map(recover)) : null;
     const plasticRecover = best ? recover(best) : null;
     checks.push({
@@ -98,8 +98,11 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
   return checks;
 }
 
+/** The generic baselines' rows (RNN, GRU, LSTM, transformer) on the disjoint graphs of `size` nodes. */
+const genericDisjoint = (size: number) => ['rnn', 'gru', 'lstm', 'transformer'].map((type) => `${type}_disjoint_${size}`);
+
 /** Plastic rows on the disjoint graphs of `size` nodes. */
-const plasticDisjoint = (runs: ReadonlyMap<string, CollectedRun>, size: number) =>
+const plasticRowsOnDisjoint = (runs: ReadonlyMap<string, CollectedRun>, size: number) =>
   [...runs.values()].filter(({ spec, config }) => spec.name.startsWith('plastic') && config.num_nodes === size && config.dataset_type === 'disjoint');
 
 /**
@@ -111,7 +114,7 @@ function lastingMemory(runs: ReadonlyMap<string, CollectedRun>): TargetCheck {
     const [accuracy, oracle] = [metrics.long_late_accuracy, metrics[`long_late_${matchingOracle(config)}_oracle`]];
     return accuracy === null || accuracy === undefined || !oracle ? null : accuracy / oracle;
   };
-  const best = plasticDisjoint(runs, 50)
+  const best = plasticRowsOnDisjoint(runs, 50)
     .filter((run) => lateRatio(run) !== null)
     .sort((a, b) => lateRatio(b)! - lateRatio(a)!)[0];
   const ratio = best ? lateRatio(best) : null;
@@ -132,12 +135,12 @@ function lastingMemory(runs: ReadonlyMap<string, CollectedRun>): TargetCheck {
  * 2,000-step walks, as means over their seeds. Not measurable until every baseline has run.
  */
 function plasticWins(runs: ReadonlyMap<string, CollectedRun>, size: number): TargetCheck {
-  const baselines = ['rnn', 'gru', 'lstm', 'transformer'].map((type) => `${type}_disjoint_${size}`);
+  const baselines = genericDisjoint(size);
   const ran = baselines.map((name) => runs.get(name)).filter((run) => run !== undefined);
   const metricsOf = ['test_accuracy', 'long_accuracy'] as const;
   const strongest = Object.fromEntries(metricsOf.map((key) => [key, Math.max(...ran.map(({ metrics }) => metrics[key] ?? 0))]));
   const beats = (run: CollectedRun) => metricsOf.every((key) => (run.metrics[key] ?? 0) > strongest[key]!);
-  const plastic = plasticDisjoint(runs, size).sort((a, b) => (b.metrics.test_accuracy ?? 0) - (a.metrics.test_accuracy ?? 0));
+  const plastic = plasticRowsOnDisjoint(runs, size).sort((a, b) => (b.metrics.test_accuracy ?? 0) - (a.metrics.test_accuracy ?? 0));
   const winner = plastic.find(beats) ?? plastic[0];
   const best = (key: (typeof metricsOf)[number]) => ran.slice().sort((a, b) => (b.metrics[key] ?? 0) - (a.metrics[key] ?? 0))[0];
   const shown = (run: CollectedRun | undefined, key: (typeof metricsOf)[number]) => (run ? `${run.spec.name} ${cell(run, key, 'percent')}` : '—');

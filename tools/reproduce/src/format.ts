@@ -8,8 +8,16 @@ import type { CollectedRun } from './collect-runs.js';
  */
 export function cell(run: Pick<CollectedRun, 'metrics' | 'spread'>, key: string, format: MetricFormat): string {
   const spread = run.spread[key];
-  const mean = formatValue(run.metrics[key] ?? null, format);
-  return spread?.halfWidth == null ? mean : `${mean} ± ${formatValue(spread.halfWidth, format)}`;
+  const value = run.metrics[key] ?? null;
+  const mean = formatValue(value, format);
+  if (spread?.halfWidth == null) return mean;
+  // A plain number is written to 4 significant digits; its spread keeps the mean's last decimal place
+  // rather than 4 digits of its own (0.9883 ± 0.0097, not ± 0.009668).
+  const halfWidth =
+    format === 'number' && value !== null && value !== 0 && Number.isFinite(value)
+      ? spread.halfWidth.toFixed(Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value)))))
+      : formatValue(spread.halfWidth, format);
+  return `${mean} ± ${halfWidth}`;
 }
 
 /** A markdown table. */

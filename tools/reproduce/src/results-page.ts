@@ -250,7 +250,7 @@ function measurementTable(runs: readonly CollectedRun[]): string {
       const kind = matchingOracle(config);
       return [
         spec.label,
-        cell(run, 'parameters_slow', 'integer'),
+        formatValue(run.metrics.parameters_slow ?? null, 'integer'), // the same for every seed of a row
         cell(run, 'test_accuracy', 'percent'),
         cell(run, 'seed_oracle', 'percent'),
         cell(run, 'test_directed_oracle', 'percent'),

@@ -155,6 +155,9 @@ function plasticWins(runs: ReadonlyMap<string, CollectedRun>, size: number): Tar
   };
 }
 
+/** Steps to recover: a mean over seeds is not a whole number, so it keeps one decimal. */
 function formatSteps(steps: number | null): string {
-  return steps === null ? '—' : Number.isFinite(steps) ? `${steps} steps` : 'never';
+  if (steps === null) return '—';
+  if (!Number.isFinite(steps)) return 'never';
+  return `${Number.isInteger(steps) ? steps : steps.toFixed(1)} steps`;
 }

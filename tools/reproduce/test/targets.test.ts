@@ -40,4 +40,12 @@ describe('checkTargets', () => {
     expect(waiting.met).toBeNull();
     expect(waiting.text).toContain('(not run yet: transformer_disjoint_50)');
   });
+
+  it('writes the steps to recover a mean over seeds with one decimal', () => {
+    const plastic = row('plastic_disjoint_8', { network_type: 'plastic', num_nodes: 8 }, { test_ratio_directed: 0.97, level_before_switch: 0.95, steps_to_recover: 78 + 1 / 3 });
+    const rnn = row('rnn_disjoint_8', { network_type: 'rnn', num_nodes: 8 }, { level_before_switch: 0.3, steps_to_recover: 4 });
+    const check = target([plastic, rnn], 'after a graph switch (8 nodes)');
+    expect(check.met).toBe(true);
+    expect(check.text).toContain('78.3 steps vs never at best');
+  });
 });

@@ -74,4 +74,8 @@ export const RUNS: readonly ReproductionRun[] = [
   { name: 'plastic_delta_disjoint_50', group: 'variants', label: 'plastic + delta write, disjoint, 50 nodes' },
   { name: 'plastic_long_disjoint_50', group: 'beyond', label: 'plastic trained on 400-node walks, disjoint, 50 nodes' },
   { name: 'plastic_lasting_disjoint_50', group: 'beyond', label: 'plastic, lasting memory (H 256, delta + reverse write, 400-node training walks), disjoint, 50 nodes' },
+  { name: 'rnn_long_disjoint_50', group: 'baselines', label: 'RNN trained on 400-node walks, disjoint, 50 nodes' },
+  { name: 'gru_long_disjoint_50', group: 'baselines', label: 'GRU trained on 400-node walks, disjoint, 50 nodes' },
+  { name: 'lstm_long_disjoint_50', group: 'baselines', label: 'LSTM trained on 400-node walks, disjoint, 50 nodes' },
+  { name: 'transformer_long_disjoint_50', group: 'baselines', label: 'Transformer trained on 400-node walks, disjoint, 50 nodes' },
 ];

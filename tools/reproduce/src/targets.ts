@@ -1,4 +1,5 @@
 import { formatValue } from '@pg/report';
+import { RUNS } from './catalogue.js';
 import type { CollectedRun } from './collect-runs.js';
 import { cell } from './format.js';
 import { matchingOracle } from './matching-oracle.js';
@@ -98,8 +99,12 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
   return checks;
 }
 
-/** The generic baselines' rows (RNN, GRU, LSTM, transformer) on the disjoint graphs of `size` nodes. */
-const genericDisjoint = (size: number) => ['rnn', 'gru', 'lstm', 'transformer'].map((type) => `${type}_disjoint_${size}`);
+/**
+ * The catalogue's rows of generic baselines (RNN, GRU, LSTM, transformer, however trained: on long
+ * walks, with training aids) on the disjoint graphs of `size` nodes.
+ */
+const genericDisjoint = (size: number) =>
+  RUNS.map(({ name }) => name).filter((name) => /^(rnn|gru|lstm|transformer)_/.test(name) && name.endsWith(`_disjoint_${size}`));
 
 /** Plastic rows on the disjoint graphs of `size` nodes. */
 const plasticRowsOnDisjoint = (runs: ReadonlyMap<string, CollectedRun>, size: number) =>

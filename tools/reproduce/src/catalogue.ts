@@ -44,6 +44,12 @@ export const RUNS: readonly ReproductionRun[] = [
     original: { ...plasticOriginal, testAccuracy: 0.86, rolling: 0.9843, oracle: 0.9554 },
   },
   {
+    name: 'plastic_disjoint_8_original_batch',
+    group: 'original',
+    label: "plastic, disjoint, the original's full budget at its batch of 512",
+    original: { ...plasticOriginal, testAccuracy: 0.86, rolling: 0.9843, oracle: 0.9554 },
+  },
+  {
     name: 'plastic_standard_8_original_budget',
     group: 'original',
     label: "plastic, standard, the original's full budget",

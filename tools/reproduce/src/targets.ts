@@ -129,7 +129,7 @@ function lastingMemory(runs: ReadonlyMap<string, CollectedRun>): TargetCheck {
       `a plastic memory that lasts: on unseen 50-node graphs, from step 1,500 of 2,000-step walks, at least 95% of the oracle that matches it over the same steps: ` +
       (best
         ? `best ${best.spec.name} at ${cell(best, 'long_late_accuracy', 'percent')}, ${formatValue(ratio, 'number')} of the ${matchingOracle(best.config)} oracle, ` +
-          `over ${best.seeds.length} seed${best.seeds.length === 1 ? '' : 's'} so far`
+          `over ${best.seeds.length} seed${best.seeds.length === 1 ? '' : 's'}${best.seeds.length < SEEDS_FOR_A_TARGET ? ' so far' : ''}`
         : '—'),
   };
 }

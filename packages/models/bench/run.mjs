@@ -2,7 +2,9 @@
 // in a fresh process, and prints markdown tables: the reference setting, the original's 8-node
 // setting in walk-passes per second, the original's PyTorch code side by side (when Debian's
 // python3-torch is installed), long walks at H 256, and a long evaluation.
-// `--backend wasm` limits the first table to one backend; `--quick` skips the cpu backend and the peer.
+// `--backend wasm` limits the first table to one backend; `--quick` skips the cpu backend and the peer;
+// `--only <models>` (comma-separated: plastic, rnn, gru, lstm) keeps the first two tables' rows of
+// those models and skips the rest, to re-measure a few rows beside one another.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ const LONG_MEMORY = { batchSize: 32, length: 500, numNodes: 50, numActions: 15, 
 const argument = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const quick = process.argv.includes('--quick');
 const backends = argument('--backend') ? [argument('--backend')] : quick ? ['wasm'] : ['wasm', 'cpu'];
+const only = argument('--only')?.split(',');
+const measured = (model) => only === undefined || only.includes(model);
 const PEER = fileURLToPath(new URL('../../../../shared/peer-bench/bench.py', import.meta.url));
 
 function measure(script, spec) {
@@ -35,20 +39,20 @@ for (const backend of backends) {
   const repeats = backend === 'wasm' ? 10 : 3;
   console.log(`\n### ${backend}: training step, B ${REFERENCE.batchSize}, L ${REFERENCE.length}, N ${REFERENCE.numNodes}, A ${REFERENCE.numActions}, H ${REFERENCE.hiddenDim}\n`);
   const rows = [];
-  for (const [label, config, threads] of PLASTIC) {
+  for (const [label, config, threads] of measured('plastic') ? PLASTIC : []) {
     const r = measure('./measure.mjs', { ...REFERENCE, backend, repeats, threads, model: 'plastic', config, compareWith: 'reference' });
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, threads, model: 'plastic', config, mode: 'memory' });
     const referenceRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model: 'plastic', config, implementation: 'reference', mode: 'memory' });
     rows.push([label, fmt(r.stepMs), fmt(r.forwardMs), fmt(rss.peakRssMb, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`,
       `${fmt(r.referenceStepMs)} / ${fmt(referenceRss.peakRssMb, 0)} MB`, `${fmt(r.referenceStepMs / r.stepMs)}×`]);
   }
-  for (const model of ['rnn', 'gru', 'lstm']) {
+  for (const model of ['rnn', 'gru', 'lstm'].filter(measured)) {
     const r = measure('./measure.mjs', { ...REFERENCE, backend, repeats, model, config: {}, compareWith: 'layers' });
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, mode: 'memory' });
     rows.push([model, fmt(r.stepMs), fmt(r.forwardMs), fmt(rss.peakRssMb, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`, `tfjs-layers ${fmt(r.layersStepMs)}`, `${fmt(r.layersStepMs / r.stepMs)}×`]);
   }
   // The RNN, GRU and LSTM kernels on one thread against the step-by-step recurrences they replace.
-  for (const model of ['rnn', 'gru', 'lstm']) {
+  for (const model of ['rnn', 'gru', 'lstm'].filter(measured)) {
     const r = measure('./measure.mjs', { ...REFERENCE, backend, repeats, threads: 1, model, config: {}, compareWith: 'reference' });
     const rss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, threads: 1, model, config: {}, mode: 'memory' });
     const referenceRss = measure('./measure.mjs', { ...REFERENCE, backend, repeats: 5, model, config: {}, implementation: 'reference', mode: 'memory' });
@@ -60,11 +64,13 @@ for (const backend of backends) {
 
 console.log(`\n### wasm: the original's 8-node setting, B ${ORIGINAL_8.batchSize}, walks of ${ORIGINAL_8.length + 1} nodes, N ${ORIGINAL_8.numNodes}, A ${ORIGINAL_8.numActions}, H ${ORIGINAL_8.hiddenDim}\n`);
 const original = [];
-for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['gru, kernel on 1 thread', 'gru', {}, 1], ['lstm', 'lstm', {}], ['lstm, kernel on 1 thread', 'lstm', {}, 1]]) {
+for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic', {}, undefined], ['plastic, kernel on 1 thread', 'plastic', {}, 1], ['rnn', 'rnn', {}], ['rnn, kernel on 1 thread', 'rnn', {}, 1], ['gru', 'gru', {}], ['gru, kernel on 1 thread', 'gru', {}, 1], ['lstm', 'lstm', {}], ['lstm, kernel on 1 thread', 'lstm', {}, 1]].filter(([, model]) => measured(model))) {
   const r = measure('./measure.mjs', { ...ORIGINAL_8, backend: 'wasm', repeats: 10, threads, model, config });
   original.push([label, fmt(r.stepMs), fmt(r.forwardMs), fmt(r.walkPassesPerSecond, 0), fmt(r.gflops, 2), `${fmt((100 * r.gflops) / r.matmulGflops)}%`]);
 }
 console.log(table(['model', 'ms / step (median)', 'forward ms', 'walk-passes / s', 'GFLOP/s', 'of matmul ceiling'], original));
+
+if (only !== undefined) process.exit(0);
 
 if (!quick) {
   const python = '/usr/bin/python3';

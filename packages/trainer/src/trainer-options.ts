@@ -100,8 +100,5 @@ export function resolveTrainerOptions(options: TrainerOptions<never>): ResolvedT
     const missing = resolved.curriculumStartSteps === null ? 'curriculumStartSteps' : 'curriculumEpochs';
     throw new TrainerError(missing, null, `set too: a curriculum needs both curriculumStartSteps and curriculumEpochs`);
   }
-  if (resolved.earlyStoppingPatience !== null && resolved.valSplit === 0 && !options.validation) {
-    throw new TrainerError('earlyStoppingPatience', resolved.earlyStoppingPatience, 'null without validation walks (set valSplit > 0 or give validation walks)');
-  }
   return resolved;
 }

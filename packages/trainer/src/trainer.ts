@@ -162,6 +162,11 @@ export class Trainer<S extends NetworkState = NetworkState> {
     if (heldOut && (heldOut.numNodes !== model.numNodes || heldOut.numActions !== model.numActions || heldOut.numWalks === 0)) {
       throw new TrainerError('validation', [heldOut.numNodes, heldOut.numActions, heldOut.numWalks], `walks of graphs of the model's size [${model.numNodes}, ${model.numActions}, ≥ 1 walk]`);
     }
+    // Checked here, not with the other options: the resolved options a snapshot keeps do not hold the
+    // validation walks, so they cannot tell held-out graphs from no validation at all.
+    if (this.options.earlyStoppingPatience !== null && this.options.valSplit === 0 && !heldOut) {
+      throw new TrainerError('earlyStoppingPatience', this.options.earlyStoppingPatience, 'null without validation walks (set valSplit > 0 or give validation walks)');
+    }
     this.validationSplit = heldOut ?? split;
     this.partition = heldOut
       ? { train: Int32Array.from({ length: split.numWalks }, (_, i) => i), validation: Int32Array.from({ length: heldOut.numWalks }, (_, i) => i) }

@@ -120,6 +120,13 @@ describe('Trainer', () => {
     await expectExactResume(dataset.train, { ...options, earlyStoppingPatience: 2 }, [1, end - 1, end]);
   });
 
+  it('resumes a run that stops early on held-out validation graphs', async () => {
+    // A snapshot keeps the resolved options, valSplit 0 and the patience, but not the validation walks.
+    const options = { numNodes: 6, edgeProb: 0.5, numActions: 5, numGraphs: 8, numSamplesPerGraph: 4, numTimesteps: 12, testFraction: 0.25 };
+    const heldOut = createDisjointDataset({ ...options, validationFraction: 0.34, seed: 3 });
+    await expectExactResume(heldOut.train, { epochs: 4, batchSize: 4, learningRate: 0.01, seed: 6, validation: heldOut.validation!, earlyStoppingPatience: 2 }, [1, 3]);
+  });
+
   it('refuses early stopping without validation walks', () => {
     expect(() => new Trainer(plastic(), dataset.train, { valSplit: 0, earlyStoppingPatience: 3 })).toThrow('earlyStoppingPatience must be null without validation walks (set valSplit > 0 or give validation walks) (got 3)');
   });

@@ -70,9 +70,11 @@ for (const [label, model, config, threads] of [['plastic (seed model)', 'plastic
 }
 console.log(table(['model', 'ms / step (median)', 'forward ms', 'walk-passes / s', 'GFLOP/s', 'of matmul ceiling'], original));
 
-if (only !== undefined) process.exit(0);
+// `--only` re-measures rows of the tables above and nothing below (ending the script with
+// process.exit here could cut off output still buffered for a pipe).
+const rest = only === undefined;
 
-if (!quick) {
+if (!quick && rest) {
   const python = '/usr/bin/python3';
   const torch = existsSync(python) && spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
   if (!torch || !existsSync(PEER)) {
@@ -97,11 +99,13 @@ if (!quick) {
   }
 }
 
-console.log(`\n### wasm: long walks, B ${LONG_MEMORY.batchSize}, L ${LONG_MEMORY.length}, H ${LONG_MEMORY.hiddenDim}\n`);
-const longStep = measure('./measure.mjs', { ...LONG_MEMORY, backend: 'wasm', repeats: 2, model: 'plastic', config: {}, mode: 'memory' });
-const longTime = measure('./measure.mjs', { ...LONG_MEMORY, backend: 'wasm', repeats: 2, model: 'plastic', config: {} });
-console.log(`plastic: ${fmt(longTime.stepMs, 0)} ms per training step, peak RSS ${fmt(longStep.peakRssMb, 0)} MB`);
+if (rest) {
+  console.log(`\n### wasm: long walks, B ${LONG_MEMORY.batchSize}, L ${LONG_MEMORY.length}, H ${LONG_MEMORY.hiddenDim}\n`);
+  const longStep = measure('./measure.mjs', { ...LONG_MEMORY, backend: 'wasm', repeats: 2, model: 'plastic', config: {}, mode: 'memory' });
+  const longTime = measure('./measure.mjs', { ...LONG_MEMORY, backend: 'wasm', repeats: 2, model: 'plastic', config: {} });
+  console.log(`plastic: ${fmt(longTime.stepMs, 0)} ms per training step, peak RSS ${fmt(longStep.peakRssMb, 0)} MB`);
 
-console.log('\n### Long evaluation: forward only, 2,000 steps in chunks of 200, batch 32 (wasm)\n');
-const long = measure('./long-evaluation.mjs', { ...REFERENCE, backend: 'wasm', model: 'plastic', config: {}, steps: 2000, chunk: 200 });
-console.log(`${fmt(long.stepsPerSecond, 0)} steps/s (× batch 32); RSS and tensors after each quarter: ${long.checkpoints.map((c) => `${c.steps}: ${fmt(c.rssMb, 0)} MB, ${c.tensors}`).join('; ')}`);
+  console.log('\n### Long evaluation: forward only, 2,000 steps in chunks of 200, batch 32 (wasm)\n');
+  const long = measure('./long-evaluation.mjs', { ...REFERENCE, backend: 'wasm', model: 'plastic', config: {}, steps: 2000, chunk: 200 });
+  console.log(`${fmt(long.stepsPerSecond, 0)} steps/s (× batch 32); RSS and tensors after each quarter: ${long.checkpoints.map((c) => `${c.steps}: ${fmt(c.rssMb, 0)} MB, ${c.tensors}`).join('; ')}`);
+}

@@ -2,6 +2,7 @@ import { fairOracle, graphSwitchSequence, summarizeFairOracle, type SwitchSequen
 import { createRng, deriveSeed, shuffleInPlace, type ActionGraph } from '@pg/graphs';
 import type { TensorContainer } from '@tensorflow/tfjs-core';
 import { EvalError } from './errors.js';
+import type { BesideOracles } from './long-exploration.js';
 import { correctness, meanOverSequences } from './mean-over-sequences.js';
 import type { NextNodeModel } from './next-node-model.js';
 import { predictSequences } from './predict-sequences.js';
@@ -50,6 +51,12 @@ export interface SwitchAdaptationResult {
     /** The undirected oracle, emptied at each switch. */
     readonly undirectedWithReset: Curve;
   };
+  /**
+   * Mean accuracy over the `window` steps before a switch, over every switch of every repeat,
+   * beside the oracles not told of switches over the same steps: the level a model that is not
+   * told can reach (on a large graph few steps per graph leave it well below 100%).
+   */
+  readonly levelBefore: BesideOracles;
   /** Recovery after each switch, from the repeat-averaged accuracy. */
   readonly perSwitch: readonly Recovery[];
   /** Recovery from the accuracy averaged over every switch of every repeat. */
@@ -97,8 +104,11 @@ export function switchAdaptation<S extends TensorContainer>(
   const aligned = meanOverSequences(switches.map((at) => trace.subarray(at - window, at + stepsPerGraph)));
   const oracle = sequences.map((sequence) => fairOracle(sequence));
   const withReset = sequences.map((sequence) => fairOracle(sequence, { resetAt: sequence.switches }));
-  const oracleCurve = (results: typeof oracle) =>
-    rollingMean(meanOverSequences(results.map((result) => oracleExpectedCorrect(result.undirected, model.numNodes))), window);
+  const oracleCorrect = (results: typeof oracle, kind: 'directed' | 'undirected') =>
+    meanOverSequences(results.map((result) => oracleExpectedCorrect(result[kind], model.numNodes)));
+  const oracleCurve = (results: typeof oracle) => rollingMean(oracleCorrect(results, 'undirected'), window);
+  const meanBeforeSwitches = (values: Float64Array) =>
+    switches.reduce((total, at) => total + values.subarray(at - window, at).reduce((sum, value) => sum + value, 0), 0) / (switches.length * window);
   return {
     switches,
     window,
@@ -106,6 +116,11 @@ export function switchAdaptation<S extends TensorContainer>(
     score: scoreSteps(sequences, predictions, oracle, summarizeFairOracle(oracle, model.numNodes), model.numNodes),
     curve: rollingMean(trace, window),
     oracleCurves: { undirected: oracleCurve(oracle), undirectedWithReset: oracleCurve(withReset) },
+    levelBefore: {
+      model: meanBeforeSwitches(trace),
+      directed: meanBeforeSwitches(oracleCorrect(oracle, 'directed')),
+      undirected: meanBeforeSwitches(oracleCorrect(oracle, 'undirected')),
+    },
     perSwitch: switches.map((at) => stepsToRecover(trace, at, recovery)),
     recovery: stepsToRecover(aligned, window, recovery),
   };

@@ -19,6 +19,11 @@ describe('switchAdaptation', () => {
     // The per-switch numbers are stepsToRecover on the repeat-averaged accuracy, which the rolling curve summarises.
     const firstWindowMean = result.curve.y[result.switches[0]! - 20]!;
     expect(result.perSwitch[0]!.levelBefore).toBeCloseTo(firstWindowMean, 12);
+    // The levels before the switches: the model's is the recovery's; the oracles' are their rolling curves' at the same steps.
+    expect(result.levelBefore.model).toBeCloseTo(result.recovery.levelBefore, 12);
+    const beforeSwitches = (curve: { y: ArrayLike<number> }) => result.switches.reduce((sum, at) => sum + curve.y[at - 20]!, 0) / result.switches.length;
+    expect(result.levelBefore.undirected).toBeCloseTo(beforeSwitches(result.oracleCurves.undirected), 12);
+    expect(result.levelBefore.directed).toBeLessThan(result.levelBefore.undirected);
     expect(switchAdaptation(model, graphs, { numGraphs: 4, repeats: 3, stepsPerGraph: 60, window: 20, seed: 2 })).toEqual(result);
     model.dispose();
   });

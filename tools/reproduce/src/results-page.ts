@@ -6,7 +6,7 @@ import { ORIGINAL_DATA, RUNS, type RunGroup } from './catalogue.js';
 import type { CollectedRun } from './collect-runs.js';
 import { fillNumbers } from './fill-numbers.js';
 import { cell, markdownTable } from './format.js';
-import { matchingOracle } from './matching-oracle.js';
+import { matchingOracle, type OracleKind } from './matching-oracle.js';
 import { checkTargets } from './targets.js';
 
 const GROUP_TITLES: Record<RunGroup, string> = {
@@ -169,7 +169,8 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
       'accuracy as a fraction of the oracle that matches the model (directed for the forward write of the plastic network, undirected for ' +
       'the reverse write and the generic baselines); accuracy on first traversals of an edge, first reverse traversals and revisits; ' +
       'over 2,000-step walks, the mean over all steps and the last 100-step window (more in "Long walks" above); steps after a graph ' +
-      'switch until accuracy is back to 90% of its level before the switch (no reset; level in brackets); training time.',
+      'switch until accuracy is back to 90% of its level before the switch (no reset; in brackets that level, and the matching ' +
+      "oracle's over the same steps where the run measured it); training time.",
     '',
   ];
   for (const group of Object.keys(GROUP_TITLES) as RunGroup[]) {
@@ -227,6 +228,13 @@ function budgetRow(label: string, budget: TrainingBudget, learningRate: number, 
   return [label, int(trainGraphs), int(testGraphs), int(trainWalks), validatedOn, int(validationWalks), epochsCell, int(batch), String(learningRate), atMost(adamSteps), atMost(walkPasses)];
 }
 
+/** A run's accuracy before a graph switch, beside its matching oracle's over the same steps where the run measured it. */
+function levelBeforeSwitch(run: CollectedRun, kind: OracleKind): string {
+  const level = cell(run, 'level_before_switch', 'percent');
+  const oracleKey = `level_before_switch_${kind}_oracle`;
+  return run.metrics[oracleKey] == null ? level : `${level} of ${cell(run, oracleKey, 'percent')}`;
+}
+
 function measurementTable(runs: readonly CollectedRun[]): string {
   return markdownTable(
     [
@@ -261,7 +269,7 @@ function measurementTable(runs: readonly CollectedRun[]): string {
         cell(run, 'revisit_accuracy', 'percent'),
         cell(run, 'long_accuracy', 'percent'),
         cell(run, 'long_final_accuracy', 'percent'),
-        `${cell(run, 'steps_to_recover', 'integer')} (${cell(run, 'level_before_switch', 'percent')})`,
+        `${cell(run, 'steps_to_recover', 'integer')} (${levelBeforeSwitch(run, kind)})`,
         cell(run, 'train_seconds', 'seconds'),
       ];
     }),

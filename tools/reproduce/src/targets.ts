@@ -13,7 +13,7 @@ export interface TargetCheck {
 /** Seeds a row needs before its mean over seeds can meet a target. */
 const SEEDS_FOR_A_TARGET = 3;
 
-/** The accuracy before a switch below which a model counts as never recovering from it. */
+/** The fraction of its matching oracle's level before a switch below which a model counts as never recovering from it. */
 const RECOVERY_LEVEL = 0.9;
 
 const pct = (value: number | null | undefined) => formatValue(value ?? null, 'percent');
@@ -84,15 +84,20 @@ export function checkTargets(runs: ReadonlyMap<string, CollectedRun>): TargetChe
         `disjoint test set: best ${best?.spec.name ?? '—'} at ${formatValue(ratio, 'number')}${best ? ` of the ${matchingOracle(best.config)} oracle` : ''}`,
     });
     // "Recovering to 90%" needs a level worth recovering: a model that stays near chance (the RNN
-    // family on disjoint graphs) "recovers" its own level at once, so a level below 90% counts as never.
-    const recover = ({ metrics }: CollectedRun) =>
-      (metrics.level_before_switch ?? 0) >= RECOVERY_LEVEL ? (metrics.steps_to_recover ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    // family on disjoint graphs) "recovers" its own level at once, so a level below 90% of what its
+    // matching oracle, not told of switches either, reaches over the same steps counts as never (200
+    // steps on a 50-node graph leave that oracle near 75%). A summary written before that level was
+    // measured is held to 90% itself (the 8-node oracle's level is about 99%).
+    const recover = ({ config, metrics }: CollectedRun) => {
+      const needed = RECOVERY_LEVEL * (metrics[`level_before_switch_${matchingOracle(config)}_oracle`] ?? 1);
+      return (metrics.level_before_switch ?? 0) >= needed ? (metrics.steps_to_recover ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    };
     const generic = genericDisjoint(size).map((name) => runs.get(name)).filter((run) => run !== undefined);
     const fastestGeneric = generic.length ? Math.min(...generic.map(recover)) : null;
     const plasticRecover = best ? recover(best) : null;
     checks.push({
       met: fastestGeneric === null || plasticRecover === null ? null : plasticRecover < fastestGeneric,
-      text: `after a graph switch (${size} nodes) it is back at 90% of a level of at least ${pct(RECOVERY_LEVEL)} in fewer steps than the RNN family (a model below that level never recovers): ${formatSteps(plasticRecover)} vs ${formatSteps(fastestGeneric)} at best`,
+      text: `after a graph switch (${size} nodes) it is back at 90% of its level in fewer steps than the RNN family, from a level of at least ${pct(RECOVERY_LEVEL)} of its matching oracle's (a model below that level never recovers): ${formatSteps(plasticRecover)} vs ${formatSteps(fastestGeneric)} at best`,
     });
   }
   checks.push(lastingMemory(runs), ...[8, 50].map((size) => plasticWins(runs, size)));

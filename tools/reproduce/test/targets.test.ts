@@ -49,4 +49,21 @@ describe('checkTargets', () => {
     expect(check.met).toBe(true);
     expect(check.text).toContain('78.3 steps vs never at best');
   });
+
+  it("counts a level before the switch against the matching oracle's over the same steps", () => {
+    // On 50 nodes 200 steps leave the oracle near 75%: 68% is 0.91 of it, and 60% only 0.8.
+    const plastic = (level: number) =>
+      row('plastic_lasting_disjoint_50', { network_type: 'plastic', num_nodes: 50, reverse_write: true }, {
+        test_ratio_undirected: 0.99,
+        level_before_switch: level,
+        level_before_switch_directed_oracle: 0.5,
+        level_before_switch_undirected_oracle: 0.75,
+        steps_to_recover: 122,
+      });
+    const gru = row('gru_disjoint_50', { network_type: 'gru', num_nodes: 50 }, { level_before_switch: 0.22, level_before_switch_undirected_oracle: 0.75, steps_to_recover: 3 });
+    const check = (level: number) => target([plastic(level), gru], 'after a graph switch (50 nodes)');
+    expect(check(0.68).met).toBe(true);
+    expect(check(0.68).text).toContain('122 steps vs never at best');
+    expect(check(0.6).met).toBe(false);
+  });
 });

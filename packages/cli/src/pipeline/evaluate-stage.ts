@@ -62,6 +62,8 @@ export async function evaluateStage(context: RunContext, dataset: GraphDataset, 
     switch_accuracy: switching.score.accuracy,
     steps_to_recover: switching.recovery.steps,
     level_before_switch: switching.recovery.levelBefore,
+    level_before_switch_directed_oracle: switching.levelBefore.directed,
+    level_before_switch_undirected_oracle: switching.levelBefore.undirected,
   });
 
   const name = config.network_type;

@@ -49,6 +49,7 @@ export const committedFiles = (committed: string, name: string) => ({
   summary: join(committed, `${name}.json`),
   config: join(committed, `${name}.config.json`),
   curves: join(committed, `${name}.curves.json`),
+  epochs: join(committed, `${name}.epochs.jsonl`),
 });
 
 const readSummary = (path: string) => readJsonFile<RunSummary>(path, 'a readable run summary');

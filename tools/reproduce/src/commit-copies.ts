@@ -1,12 +1,15 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { committedFiles, type CollectedRun } from './collect-runs.js';
 
 /**
  * Copies into `committed` (kept in git, unlike `run/`) what the page needs of
  * each run read from its folder: its `summary.json` and `run_config.json`,
- * and the curves its figures draw (every point, about 120 KB for 2,000-step
- * walks). Runs read from their copies keep the copies they have.
+ * the curves its figures draw (every point, about 120 KB for 2,000-step
+ * walks), and its epochs (`metrics.jsonl`: training and validation loss and
+ * accuracy, epoch by epoch; a few KB), which say whether a run was
+ * undertrained or memorising. Runs read from their copies keep the copies
+ * they have.
  */
 export function commitCopies(runs: readonly CollectedRun[], committed: string): void {
   mkdirSync(committed, { recursive: true });
@@ -16,5 +19,6 @@ export function commitCopies(runs: readonly CollectedRun[], committed: string): 
     copyFileSync(join(dir, 'summary.json'), copies.summary);
     copyFileSync(join(dir, 'run_config.json'), copies.config);
     writeFileSync(copies.curves, `${JSON.stringify(curves)}\n`);
+    if (existsSync(join(dir, 'metrics.jsonl'))) copyFileSync(join(dir, 'metrics.jsonl'), copies.epochs);
   }
 }

@@ -1,9 +1,10 @@
 import type { FlatConfig } from '@pg/cli';
 import { formatValue } from '@pg/report';
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { budgetOf, type TrainingBudget } from './budget.js';
 import { ORIGINAL_DATA, RUNS, type RunGroup } from './catalogue.js';
-import type { CollectedRun } from './collect-runs.js';
+import { committedFiles, type CollectedRun } from './collect-runs.js';
 import { fillNumbers } from './fill-numbers.js';
 import { cell, markdownTable } from './format.js';
 import { matchingOracle, type OracleKind } from './matching-oracle.js';
@@ -45,7 +46,12 @@ const reported = (value: number) => `${(100 * value).toFixed(2)}%`;
 export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir, committedDir, planned = new Map() }: ResultsPageInput): string {
   const byName = new Map(runs.map((run) => [run.spec.name, run]));
   const original = runs.filter(({ spec }) => spec.original);
-  const summaryLink = (name: string) => `[${name}](${relative(pageDir, `${committedDir}/${name}.json`)})`;
+  const summaryLink = (name: string) => `[${name}](${relative(pageDir, committedFiles(committedDir, name).summary)})`;
+  // Runs committed before their epochs were have none to link.
+  const epochsLink = (name: string) => {
+    const { epochs } = committedFiles(committedDir, name);
+    return existsSync(epochs) ? ` ([epochs](${relative(pageDir, epochs)}))` : '';
+  };
   const sections = [
     '# Results',
     '',
@@ -189,8 +195,8 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
       'runs already complete are skipped, whether their folders are at hand or only their copies below, made with the config the sweep ' +
       'now gives them; stopped ones are resumed), or one row with `pnpm reproduce <name>`; `pnpm reproduce --page` only ' +
       'regenerates this page from the complete run folders, and from the committed copies of the runs whose folders are not at hand. ' +
-      'Each run\'s summary (its `summary.json`, holding the command that made it), config and the curves its figures draw are copied to ' +
-      '`docs/results/runs/`.',
+      'Each run\'s summary (its `summary.json`, holding the command that made it), config, the curves its figures draw and its epochs ' +
+      '(training and validation loss and accuracy, epoch by epoch) are copied to `docs/results/runs/`.',
     '',
     markdownTable(
       ['run', 'command', 'seed', 'summary', 'run folder', 'backend'],
@@ -199,7 +205,7 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
           name,
           `\`pnpm ${summary.command}\``,
           String(seed),
-          summaryLink(name),
+          `${summaryLink(name)}${epochsLink(name)}`,
           dir === null ? `\`run/reproduce/${summary.runId}\` (not at hand)` : `\`${relative(repoRoot, dir)}\``,
           summary.backend,
         ]),

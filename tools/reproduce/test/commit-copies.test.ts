@@ -18,7 +18,7 @@ describe('the committed copies of a run', () => {
   writeCommittedCopy(committed, legacy!);
   const bySeed = (rows: ReturnType<typeof collectRuns>) => rows.flatMap(({ seeds }) => seeds.map(({ name, dir: folder, curves, summary }) => ({ name, folder, curves, summary })));
 
-  it('hold the curves the figures draw, every point of them and nothing else, and give them back without the run folder', () => {
+  it('hold the curves the figures draw, every point of them and nothing else, and the epochs, and give them back without the run folder', () => {
     const before = collectRuns(RUNS, plan, committed);
     commitCopies(before, committed);
     const copy = JSON.parse(readFileSync(committedFiles(committed, first!.name).curves, 'utf8'));
@@ -28,6 +28,8 @@ describe('the committed copies of a run', () => {
       switching: { curve: switching.curve, switches: switching.switches, window: switching.window },
     });
     expect(existsSync(committedFiles(committed, legacy!.name).curves)).toBe(false);
+    // And its epochs, as the run wrote them.
+    expect(readFileSync(committedFiles(committed, first!.name).epochs, 'utf8')).toBe(readFileSync(join(first!.dir, 'metrics.jsonl'), 'utf8'));
 
     rmSync(plan.out, { recursive: true });
     const after = collectRuns(RUNS, plan, committed);

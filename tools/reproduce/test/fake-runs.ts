@@ -51,6 +51,7 @@ export function writeRunFolder(run: SweepRun, evaluation: object): void {
   writeFileSync(join(run.dir, 'summary.json'), JSON.stringify(summary(run)));
   writeFileSync(join(run.dir, 'run_config.json'), JSON.stringify(run.config));
   writeFileSync(join(run.dir, 'evaluation.json'), JSON.stringify(evaluation));
+  writeFileSync(join(run.dir, 'metrics.jsonl'), `${JSON.stringify({ event: 'epoch', epoch: 1, trainLoss: 1, valLoss: 1 })}\n`);
 }
 
 /** The committed copies of a complete run, with its curves or (as those committed before them) without. */

@@ -65,7 +65,7 @@ export class SummaryWriter {
     update: Pick<RunSummary, 'command' | 'backend' | 'versions'>,
     previous: RunSummary,
   ) {
-    // An error outside any stage belonged to the invocation that made it; a stage's error stays until that stage succeeds.
+    // An error outside any stage belonged to the invocation that made it; a stage's error stays until that stage runs again.
     this.summary = { ...previous, ...update, status: 'running', finishedAt: null, error: previous.error?.stage ? previous.error : null };
     this.write();
   }
@@ -112,11 +112,12 @@ export class SummaryWriter {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     this.summary.stages[name] = { status: 'running', seconds: 0 };
+    // Run again, the stage is no longer what failed before: a resumed run that is then interrupted is interrupted, not failed.
+    if (this.summary.error?.stage === name) this.summary.error = null;
     this.write();
     try {
       const result = await work();
       this.summary.stages[name] = { status: 'done', seconds: seconds() };
-      if (this.summary.error?.stage === name) this.summary.error = null;
       return result;
     } catch (error) {
       const status = error instanceof RunHalted ? error.status : 'failed';

@@ -102,11 +102,12 @@ export function switchAdaptation<S extends TensorContainer>(
   const recovery = { window, fraction: options.recoveryFraction ?? 0.9 };
   // Every switch of every repeat lined up: the window before it and the steps after it.
   const aligned = meanOverSequences(switches.map((at) => trace.subarray(at - window, at + stepsPerGraph)));
+  const overall = stepsToRecover(aligned, window, recovery);
   const oracle = sequences.map((sequence) => fairOracle(sequence));
   const withReset = sequences.map((sequence) => fairOracle(sequence, { resetAt: sequence.switches }));
   const oracleCorrect = (results: typeof oracle, kind: 'directed' | 'undirected') =>
     meanOverSequences(results.map((result) => oracleExpectedCorrect(result[kind], model.numNodes)));
-  const oracleCurve = (results: typeof oracle) => rollingMean(oracleCorrect(results, 'undirected'), window);
+  const undirectedCorrect = oracleCorrect(oracle, 'undirected');
   const meanBeforeSwitches = (values: Float64Array) =>
     switches.reduce((total, at) => total + values.subarray(at - window, at).reduce((sum, value) => sum + value, 0), 0) / (switches.length * window);
   return {
@@ -115,13 +116,9 @@ export function switchAdaptation<S extends TensorContainer>(
     repeats,
     score: scoreSteps(sequences, predictions, oracle, summarizeFairOracle(oracle, model.numNodes), model.numNodes),
     curve: rollingMean(trace, window),
-    oracleCurves: { undirected: oracleCurve(oracle), undirectedWithReset: oracleCurve(withReset) },
-    levelBefore: {
-      model: meanBeforeSwitches(trace),
-      directed: meanBeforeSwitches(oracleCorrect(oracle, 'directed')),
-      undirected: meanBeforeSwitches(oracleCorrect(oracle, 'undirected')),
-    },
+    oracleCurves: { undirected: rollingMean(undirectedCorrect, window), undirectedWithReset: rollingMean(oracleCorrect(withReset, 'undirected'), window) },
+    levelBefore: { model: overall.levelBefore, directed: meanBeforeSwitches(oracleCorrect(oracle, 'directed')), undirected: meanBeforeSwitches(undirectedCorrect) },
     perSwitch: switches.map((at) => stepsToRecover(trace, at, recovery)),
-    recovery: stepsToRecover(aligned, window, recovery),
+    recovery: overall,
   };
 }

@@ -75,7 +75,7 @@ commitCopies(runs, committedDir);
 const figures = await writeResultFigures(runs, resultsDir);
 const notes = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'notes.md'), 'utf8');
 const planned = new Map(RUNS.map(({ name }) => [name, plan.runs.find(({ experiment }) => experiment === name)!.config]));
-writeFileSync(join(docs, 'results.md'), resultsPage({ runs, figures, notes, repoRoot, pageDir: docs, figureDir: resultsDir, committedDir, planned }));
+writeFileSync(join(docs, 'results.md'), resultsPage({ runs, figures, notes, pageDir: docs, figureDir: resultsDir, committedDir, planned }));
 const seedCount = runs.reduce((sum, { seeds }) => sum + seeds.length, 0);
 console.log(`\ndocs/results.md written from ${runs.length} of ${RUNS.length} rows (${seedCount} of ${plan.runs.length} runs)`);
 process.exit(status);

@@ -28,7 +28,6 @@ export interface ResultsPageInput {
   readonly figures: ReadonlyArray<{ file: string; caption: string }>;
   /** Hand-written notes on what the reproduction changed and why (markdown, numbers as `{{run.metric}}` placeholders). */
   readonly notes: string;
-  readonly repoRoot: string;
   /** Where the page lives, for relative links. */
   readonly pageDir: string;
   readonly figureDir: string;
@@ -43,7 +42,7 @@ const int = (value: number) => formatValue(value, 'integer');
 const reported = (value: number) => `${(100 * value).toFixed(2)}%`;
 
 /** The results page: every number comes from a run summary it links, or from the original's reports it names. */
-export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir, committedDir, planned = new Map() }: ResultsPageInput): string {
+export function resultsPage({ runs, figures, notes, pageDir, figureDir, committedDir, planned = new Map() }: ResultsPageInput): string {
   const byName = new Map(runs.map((run) => [run.spec.name, run]));
   const original = runs.filter(({ spec }) => spec.original);
   const summaryLink = (name: string) => `[${name}](${relative(pageDir, committedFiles(committedDir, name).summary)})`;
@@ -201,12 +200,13 @@ export function resultsPage({ runs, figures, notes, repoRoot, pageDir, figureDir
     markdownTable(
       ['run', 'command', 'seed', 'summary', 'run folder', 'backend'],
       runs.flatMap(({ seeds }) =>
-        seeds.map(({ name, seed, dir, summary }) => [
+        // The folder `pnpm reproduce` makes, whether or not it is at hand where the page is written: the page depends only on the runs.
+        seeds.map(({ name, seed, summary }) => [
           name,
           `\`pnpm ${summary.command}\``,
           String(seed),
           `${summaryLink(name)}${epochsLink(name)}`,
-          dir === null ? `\`run/reproduce/${summary.runId}\` (not at hand)` : `\`${relative(repoRoot, dir)}\``,
+          `\`run/reproduce/${summary.runId}\``,
           summary.backend,
         ]),
       ),

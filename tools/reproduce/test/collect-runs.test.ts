@@ -52,9 +52,11 @@ describe('the results page from a sweep', () => {
     const svg = readFileSync(join(figureDir, 'rolling_disjoint_8.svg'), 'utf8');
     expect(svg).toContain('plastic_disjoint_8 (3 seeds)');
     expect(existsSync(join(figureDir, 'switches_disjoint_8.png'))).toBe(true);
-    const page = resultsPage({ runs: rows, figures, notes: '', repoRoot: dir, pageDir: dir, figureDir, committedDir: committed });
+    const page = resultsPage({ runs: rows, figures, notes: '', pageDir: dir, figureDir, committedDir: committed });
     for (const seed of [1, 2, 3]) expect(page).toContain(`| plastic_disjoint_8-seed=${seed} | \`pnpm pg sweep run ${file} --index ${seed - 1} --out ${out}\` | ${seed} |`);
     expect(page).toContain('| rnn_disjoint_8-seed=1 |');
+    // The folder column names where `pnpm reproduce` puts a run, whatever the folder this page was written from.
+    expect(page).toContain('| `run/reproduce/plastic_disjoint_8-seed=1` |');
     expect(page).toMatch(/\| plastic, disjoint \| [\d,]+ \| \d+\.\d% ± \d+\.\d% \|/);
     expect(page).toMatch(/\| RNN, disjoint \| [\d,]+ \| \d+\.\d% \|/);
   }, 120_000);

@@ -6,7 +6,7 @@ import type { CollectedRun } from './collect-runs.js';
 function formatOf(metric: string): MetricFormat {
   if (metric.includes('ratio') || metric.includes('loss')) return 'number';
   if (metric.endsWith('_seconds')) return 'seconds';
-  if (/^(parameters_|steps_)|(_start|_walks|_graphs)$|^best_epoch$/.test(metric)) return 'integer';
+  if (/^(parameters_|steps_)|(_start|_walks|_graphs)$|^(best_epoch|epochs_trained)$/.test(metric)) return 'integer';
   return 'percent';
 }
 

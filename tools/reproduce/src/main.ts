@@ -1,8 +1,9 @@
 // pnpm reproduce [name ...] [--jobs N] [--page | --save-progress]
 // Runs the reproduction sweep configs/reproduce/catalogue.sweep.yaml (every row, or those named,
-// over their seeds; complete runs skipped, stopped ones resumed) and regenerates docs/results.md
-// from the complete run folders (or, where none is at hand, from the copies of their summaries,
-// configs and curves committed in docs/results/runs/); --page only regenerates the page.
+// over their seeds, or single runs named `<row>-seed=<n>`; complete runs skipped, stopped ones
+// resumed) and regenerates docs/results.md from the complete run folders (or, where none is at
+// hand, from the copies of their summaries, configs and curves committed in docs/results/runs/);
+// --page only regenerates the page.
 // A run is complete when its folder in run/reproduce/ is, or, where it has no folder (a fresh
 // clone), when its committed copy is and was made with the config the sweep now gives it.
 // An unfinished run's progress is kept in docs/results/progress/<run>/ (committed, since run/ is
@@ -21,6 +22,7 @@ import { writeResultFigures } from './figures.js';
 import { restoreProgress, saveProgress } from './progress.js';
 import { resultsPage } from './results-page.js';
 import { runSweep } from './run-sweep.js';
+import { selectRuns } from './select-runs.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const sweepFile = join(repoRoot, 'configs', 'reproduce', 'catalogue.sweep.yaml');
@@ -38,8 +40,6 @@ const guarded = <T>(work: () => T): T => {
     throw error;
   }
 };
-const { names, jobs, pageOnly, saveOnly } = guarded(() => parseArguments(process.argv.slice(2), RUNS.map(({ name }) => name)));
-
 const readPlan = (): SweepPlan => {
   try {
     return readSweepPlan(sweepFile, out);
@@ -51,12 +51,19 @@ const plan = readPlan();
 const experiments = new Set(plan.runs.map(({ experiment }) => experiment));
 const unlisted = [...RUNS.map(({ name }) => name).filter((name) => !experiments.has(name)), ...[...experiments].filter((name) => !RUNS.some((run) => run.name === name))];
 if (unlisted.length > 0) fail(`${sweepFile} and tools/reproduce/src/catalogue.ts must list the same rows (only in one: ${unlisted.join(', ')})`);
+const { names, jobs, pageOnly, saveOnly } = guarded(() =>
+  parseArguments(
+    process.argv.slice(2),
+    RUNS.map(({ name }) => name),
+    plan.runs.map(({ name }) => name),
+  ),
+);
 
 const docs = join(repoRoot, 'docs');
 const resultsDir = join(docs, 'results');
 const committedDir = join(resultsDir, 'runs');
 const progressDir = join(resultsDir, 'progress');
-const selected = plan.runs.filter(({ experiment }) => names.length === 0 || names.includes(experiment));
+const { selected, only, unnamed } = selectRuns(plan.runs, names);
 const print = (line: string) => console.log(`progress: ${line}`);
 
 let status = 0;
@@ -64,7 +71,7 @@ if (!pageOnly && !saveOnly) {
   guarded(() => restoreProgress(plan, selected, progressDir, print));
   // run/ is gone in a fresh clone; the runs whose complete copies are committed are not made again.
   const skip = guarded(() => committedRuns(selected, committedDir, (line) => console.log(`committed: ${line}`)));
-  if (skip.length < selected.length) status = await runSweep({ sweepFile, out, only: names, skip, jobs }, repoRoot);
+  if (skip.length < selected.length) status = await runSweep({ sweepFile, out, only, skip: [...skip, ...unnamed], jobs }, repoRoot);
   else console.log('every run asked for is complete in its committed copy: nothing to run');
 }
 // After every sweep, stopped or not: the next sitting may find run/ gone, and docs/ is what git keeps.
